@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/** The `luoshi` command. */
+import { Command, Option } from 'commander';
+import { readConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { AppError } from '../domain/errors.js';
+import { VERSION } from '../http/app.js';
+import { serve } from './serve.js';
+import { resetPasswordCommand } from './reset-password.js';
+import { migrateCommand } from './migrate.js';
+
+const program = new Command();
+program.name('luoshi').description('落实 Luoshi — 督查督办与亩均评价平台').version(VERSION);
+
+program
+  .command('serve')
+  .description('迁移数据库、首次启动时载入示范区数据，并启动服务 (migrate, load the demo on first start, serve)')
+  .addOption(new Option('--no-demo', '不载入示范区数据，只创建三员账号 (no demo: create the three administrators only)'))
+  .option('--district <name>', '区名（不载入示范数据时）(district name without the demo)')
+  .action(async (opts: { demo: boolean; district?: string }) => {
+    await serve({ ...readConfig(), demo: opts.demo && readConfig().demo }, opts.district);
+  });
+
+program
+  .command('migrate')
+  .description('只应用数据库迁移 (apply migrations only)')
+  .action(async () => migrateCommand(readConfig()));
+
+program
+  .command('reset-password')
+  .description('应急：为账号生成新密码并强制下次登录修改 (break-glass password reset, audited)')
+  .argument('<username>', '用户名 (username)')
+  .action(async (username: string) => resetPasswordCommand(readConfig(), username));
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof AppError) {
+    console.error(`错误 (${err.code})：${err.message}`);
+    if (err.details) console.error(JSON.stringify(err.details, null, 2));
+  } else console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
+
+export { openDatabase };

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { systemClock, type Clock } from '../services/context.js';
+import { registerAuthHooks } from './auth-hooks.js';
+import type { AppDeps, Routes } from './deps.js';
+import { errorHandler } from './errors.js';
+import { accountRoutes } from './routes/accounts/index.js';
+import { auditRoutes } from './routes/audit/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { metaRoutes } from './routes/meta/index.js';
+import { importRoutes, IMPORT_MAX_BYTES } from './routes/org/import.js';
+import { leaderRoutes } from './routes/org/leaders.js';
+import { peopleRoutes } from './routes/org/people.js';
+import { unitRoutes } from './routes/org/units.js';
+
+z.config(z.locales.zhCN());
+
+export const VERSION: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+).version;
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  /** Folder of the built web app; null serves the API alone. */
+  webRoot?: string | null;
+  logger?: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Login attempts per address per minute. */
+  loginRateLimit?: number;
+}
+
+const ROUTES: Routes[] = [metaRoutes, authRoutes, unitRoutes, peopleRoutes, leaderRoutes, importRoutes, accountRoutes, auditRoutes];
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  const deps: AppDeps = {
+    database: opts.database,
+    db: opts.database.db,
+    clock: opts.clock ?? systemClock,
+    version: VERSION,
+    secureCookies: opts.secureCookies ?? false,
+    loginRateLimit: opts.loginRateLimit ?? 20,
+  };
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, 'RATE_LIMITED', `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Luoshi API', description: '落实：督查督办与亩均评价平台', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHooks(app, deps);
+
+  await app.register(
+    async (api) => {
+      for (const routes of ROUTES) routes(api, deps);
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
+  const hasWeb = webRoot !== null && existsSync(`${webRoot}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return errorHandler(notFound('接口或页面'), req, reply);
+    }
+    // The web app routes in the browser: every other GET gets its page.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

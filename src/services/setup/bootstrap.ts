@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client.js';
+import { migrateTo } from '../../db/migrate.js';
+import { leaderPortfolios, people, settings, units, users } from '../../db/schema.js';
+import { ROLE_LABELS, type Role } from '../../domain/org/roles.js';
+import * as demo from '../../demo/anyuan.js';
+import { systemActor, systemClock, type Clock } from '../context.js';
+import { recordAudit } from '../audit/record.js';
+import { generatePassword, hashPassword } from '../auth/passwords.js';
+
+export interface Credential {
+  username: string;
+  role: string;
+  roleLabel: string;
+  password: string;
+}
+
+export interface BootstrapResult {
+  /** Generated passwords, only on the very first start (empty afterwards). */
+  credentials: Credential[];
+  demoLoaded: boolean;
+}
+
+export interface BootstrapOptions {
+  demo: boolean;
+  /** District name for a non-demo install. */
+  districtName?: string;
+  clock?: Clock;
+}
+
+export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);
+  return row?.value as T | undefined;
+}
+
+/**
+ * Migrates, then on an empty database loads the demo district (or, without the demo, creates the three
+ * administrators). Runs under the migration lock, so instances starting together do it once; a second start
+ * changes nothing.
+ */
+export async function bootstrap(database: Database, opts: BootstrapOptions): Promise<BootstrapResult> {
+  const clock = opts.clock ?? systemClock;
+  return database.withMigrationLock(async (db) => {
+    await migrateTo(database, db);
+    if (await getSetting(db, 'district')) return { credentials: [], demoLoaded: false };
+    return db.transaction(async (tx) => {
+      if (opts.demo) return { credentials: await loadDemo(tx, clock), demoLoaded: true };
+      await tx.insert(settings).values({ key: 'district', value: { name: opts.districtName ?? '本区' } });
+      const credentials = await createAccounts(tx, [
+        { username: 'admin', displayName: '系统管理员', role: 'sysadmin' },
+        { username: 'secadmin', displayName: '安全管理员', role: 'secadmin' },
+        { username: 'auditor', displayName: '安全审计员', role: 'auditor' },
+      ]);
+      await recordAudit(tx, { actor: systemActor(), ip: null, clock }, { action: 'system.init', targetType: 'system', after: { district: opts.districtName ?? '本区' } });
+      return { credentials, demoLoaded: false };
+    });
+  });
+}
+
+async function createAccounts(
+  tx: Db,
+  accounts: { username: string; displayName: string; role: string; unitId?: string | null; personId?: string | null }[],
+): Promise<Credential[]> {
+  const out: Credential[] = [];
+  for (const a of accounts) {
+    const password = generatePassword();
+    await tx.insert(users).values({
+      username: a.username,
+      displayName: a.displayName,
+      roles: [a.role],
+      unitId: a.unitId ?? null,
+      personId: a.personId ?? null,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
+    out.push({ username: a.username, role: a.role, roleLabel: ROLE_LABELS[a.role as Role].zh, password });
+  }
+  return out;
+}
+
+async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
+  await tx.insert(settings).values({ key: 'district', value: { name: demo.DISTRICT.name, fullName: demo.DISTRICT.fullName, code: demo.DISTRICT.code } });
+  const unitId = new Map<string, string>();
+  let order = 0;
+  for (const u of demo.UNITS) {
+    const [row] = await tx
+      .insert(units)
+      .values({ code: u.code, name: u.name, shortName: u.shortName, kind: u.kind, parentId: u.parent ? unitId.get(u.parent)! : null, sortOrder: (order += 10) })
+      .returning({ id: units.id });
+    unitId.set(u.code, row!.id);
+  }
+  let n = 0;
+  const staff = new Map<string, { head: string; clerk: string }>();
+  for (const u of demo.UNITS) {
+    const [headTitle, clerkTitle] = demo.unitStaffTitles(u.kind);
+    const ids = await tx
+      .insert(people)
+      .values([
+        { name: demo.demoName(n++), unitId: unitId.get(u.code)!, title: headTitle, sortOrder: 1 },
+        { name: demo.demoName(n++), unitId: unitId.get(u.code)!, title: clerkTitle, sortOrder: 2 },
+      ])
+      .returning({ id: people.id });
+    staff.set(u.code, { head: ids[0]!.id, clerk: ids[1]!.id });
+  }
+  const leaderId = new Map<string, string>();
+  let leaderOrder = 0;
+  for (const l of demo.LEADERS) {
+    const [row] = await tx
+      .insert(people)
+      .values({ name: l.name, title: l.title, unitId: unitId.get('GOV')!, isLeader: true, sortOrder: -100 + leaderOrder++ })
+      .returning({ id: people.id });
+    leaderId.set(l.key, row!.id);
+    await tx.insert(leaderPortfolios).values(l.portfolio.map((code) => ({ personId: row!.id, unitId: unitId.get(code)! })));
+  }
+  const credentials = await createAccounts(
+    tx,
+    demo.ACCOUNTS.map((a) => ({
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      unitId: a.unit ? unitId.get(a.unit)! : null,
+      personId: !a.person ? null : 'leader' in a.person ? leaderId.get(a.person.leader)! : staff.get(a.unit!)![a.person.unitStaff],
+    })),
+  );
+  await recordAudit(tx, { actor: systemActor(), ip: null, clock }, {
+    action: 'system.demo_loaded',
+    targetType: 'system',
+    after: { district: demo.DISTRICT.name, units: demo.UNITS.length, leaders: demo.LEADERS.length, accounts: credentials.length },
+  });
+  return credentials;
+}
