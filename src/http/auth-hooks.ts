@@ -31,7 +31,7 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuthHooks(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') || request.is404) return;
     const config = request.routeOptions.config;
     if (config.public) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -61,9 +61,9 @@ const KIND_BY_LABEL = new Map<string, UnitKind>(
  * Imports units or people from an .xlsx file, all or nothing: every row is checked first, and any problem
  * leaves the database as it was and answers with the list of problems by row and column.
  */
-export async function importOrg(ctx: Ctx, kind: ImportKind, buffer: Buffer) {
+export async function importOrg(ctx: Ctx, kind: ImportKind, upload: () => Promise<Buffer>) {
   requirePermission(ctx, kind === 'units' ? 'org.write' : 'people.write');
-  const sheet = await readSheet(buffer);
+  const sheet = await readSheet(await upload());
   const { records, issues } = readRows(sheet, SPECS[kind]);
   if (issues.length && records.length === 0) throw importInvalid(issues);
   return ctx.db.transaction(async (tx) => {

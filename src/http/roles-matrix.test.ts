@@ -1,0 +1,59 @@
+/**
+ * Each role against each guarded endpoint: allowed ones do not answer 403, refused ones answer 403.
+ * The expectations come from the declared grants, so the table and the server are checked against each other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRANTS, type Permission, type Role } from '../domain/org/roles.js';
+import { DEMO_USERS, backends, signIn, startTestApp, type Agent, type TestApp } from '../../test/harness.js';
+
+const ROLE_OF: Record<(typeof DEMO_USERS)[number], Role> = {
+  admin: 'sysadmin',
+  secadmin: 'secadmin',
+  auditor: 'auditor',
+  duchashi: 'supervisor',
+  'leader.industry': 'leader',
+  'gxj.head': 'unit_head',
+  'swj.clerk': 'unit_clerk',
+  'gxj.evaluator': 'evaluator',
+  viewer: 'viewer',
+};
+
+const NIL = '00000000-0000-4000-8000-000000000000';
+const ENDPOINTS: { method: string; url: string; body?: unknown; needs: Permission }[] = [
+  { method: 'GET', url: '/api/units', needs: 'org.read' },
+  { method: 'GET', url: '/api/leaders', needs: 'org.read' },
+  { method: 'POST', url: '/api/units', body: { code: 'M-1', name: '矩阵', kind: 'other' }, needs: 'org.write' },
+  { method: 'PUT', url: `/api/leaders/${NIL}/portfolio`, body: { unitIds: [] }, needs: 'org.write' },
+  { method: 'GET', url: '/api/people', needs: 'people.read' },
+  { method: 'PATCH', url: `/api/people/${NIL}`, body: { title: 'x' }, needs: 'people.write' },
+  { method: 'GET', url: '/api/import/templates/units', needs: 'org.write' },
+  { method: 'GET', url: '/api/accounts', needs: 'accounts.read' },
+  { method: 'POST', url: '/api/accounts', body: { username: 'matrix.user', displayName: '矩阵' }, needs: 'accounts.manage' },
+  { method: 'PUT', url: `/api/accounts/${NIL}/roles`, body: { roles: [] }, needs: 'roles.assign' },
+  { method: 'POST', url: `/api/accounts/${NIL}/unlock`, needs: 'roles.assign' },
+  { method: 'GET', url: '/api/audit', needs: 'audit.read' },
+];
+
+describe.each(backends())('role matrix on %s', (backend) => {
+  let t: TestApp;
+  const agents = new Map<string, Agent>();
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    for (const u of DEMO_USERS) agents.set(u, await signIn(t, u));
+  });
+  afterAll(() => t.close());
+
+  it.each(DEMO_USERS)('%s gets exactly what its role grants', async (user) => {
+    const agent = agents.get(user)!;
+    const granted = GRANTS[ROLE_OF[user]];
+    for (const e of ENDPOINTS) {
+      const res = await agent.request(e.method, e.url, e.body ?? (e.method === 'GET' ? undefined : {}));
+      const label = `${user} ${e.method} ${e.url} → ${res.statusCode}`;
+      if (granted.includes(e.needs)) expect(res.statusCode, label).not.toBe(403);
+      else {
+        expect(res.statusCode, label).toBe(403);
+        expect(res.json().error.code, label).toBe('FORBIDDEN');
+      }
+    }
+  });
+});
