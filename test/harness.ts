@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { buildApp } from '../src/http/app.js';
+import { DEFAULT_WEB_ROOT, buildApp } from '../src/http/app.js';
 import { bootstrap, type Credential } from '../src/services/setup/bootstrap.js';
 import type { Clock } from '../src/services/context.js';
 
@@ -22,6 +22,12 @@ export function backends(): Backend[] {
 
 export class TestClock implements Clock {
   constructor(public t = new Date('2026-03-02T09:00:00+08:00')) {}
+  /** A clock that follows real time (browser tests). */
+  static real(): TestClock {
+    const c = new TestClock();
+    c.now = () => new Date();
+    return c;
+  }
   now = () => new Date(this.t);
   advance(ms: number) {
     this.t = new Date(this.t.getTime() + ms);
@@ -65,11 +71,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: Backend, opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  backend: Backend,
+  opts: { loginRateLimit?: number; web?: boolean; clock?: TestClock } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase(backend);
-  const clock = new TestClock();
+  const clock = opts.clock ?? new TestClock();
   const { credentials } = await bootstrap(database, { demo: true, clock });
-  const app = await buildApp({ database, clock, webRoot: null, loginRateLimit: opts.loginRateLimit ?? 1000 });
+  const app = await buildApp({
+    database,
+    clock,
+    webRoot: opts.web ? DEFAULT_WEB_ROOT : null,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+  });
   await app.ready();
   return {
     app,

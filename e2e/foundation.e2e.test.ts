@@ -1,0 +1,85 @@
+/**
+ * As a new user would: open Luoshi, sign in with a demo account, change the forced password, see the shell and the
+ * organisation tree; the auditor sees the audit log; the language switch works. Screenshots go to e2e/output/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { NEW_PASSWORD, TestClock, startTestApp, type TestApp } from '../test/harness.js';
+import { SHOTS, hasChromium, launch } from './browser.js';
+
+describe.skipIf(!hasChromium)('foundation in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base = '';
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { web: true, clock: TestClock.real() });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signInFirstTime(page: Page, username: string, shot: string) {
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(t.credentials.get(username)!);
+    await page.screenshot({ path: `${SHOTS}${shot}-1-login.png` });
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('pwd-new').waitFor();
+    await page.getByTestId('pwd-current').fill(t.credentials.get(username)!);
+    await page.getByTestId('pwd-new').fill(NEW_PASSWORD);
+    await page.getByTestId('pwd-confirm').fill(NEW_PASSWORD);
+    await page.screenshot({ path: `${SHOTS}${shot}-2-change-password.png` });
+    await page.getByTestId('pwd-submit').click();
+    await page.getByTestId('app-menu').waitFor();
+    t.credentials.set(username, NEW_PASSWORD);
+  }
+
+  it('a unit clerk signs in, changes the forced password and sees the shell and the unit tree', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await signInFirstTime(page, 'swj.clerk', 'clerk');
+    await expect(page.getByTestId('app-menu').innerText()).resolves.toContain('组织机构');
+    // a clerk has no account management and no audit log in the menu
+    const menu = await page.getByTestId('app-menu').innerText();
+    expect(menu).not.toContain('审计日志');
+    expect(menu).not.toContain('账号管理');
+    await page.screenshot({ path: `${SHOTS}clerk-3-home.png` });
+    await page.goto(`${base}/org/units`);
+    await page.getByTestId('unit-tree').waitFor();
+    await page.getByText('区商务局').first().waitFor();
+    await expect(page.getByTestId('unit-tree').innerText()).resolves.toContain('安源区人民政府');
+    await page.screenshot({ path: `${SHOTS}clerk-4-units.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('the auditor sees the audit log and nothing of the organisation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await signInFirstTime(page, 'auditor', 'auditor');
+    const menu = await page.getByTestId('app-menu').innerText();
+    expect(menu).toContain('审计日志');
+    expect(menu).not.toContain('组织机构');
+    await page.goto(`${base}/audit`);
+    await page.getByText('auth.password_changed').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}auditor-3-audit.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('switches the interface to English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(t.credentials.get('admin')!);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('pwd-new').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByText(/English|中文/).last().click().catch(() => undefined);
+    await page.waitForFunction(() => /password/i.test(document.body.innerText));
+    await page.screenshot({ path: `${SHOTS}admin-english.png` });
+    expect(await page.locator('body').innerText()).toMatch(/password/i);
+    await page.close();
+  });
+});
