@@ -6,6 +6,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -17,6 +20,12 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+/** Binary contents (attachments). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -154,4 +163,196 @@ export const auditEvents = pgTable(
     index('audit_events_action_idx').on(t.action, t.at),
     index('audit_events_target_idx').on(t.targetType, t.targetId),
   ],
+);
+
+// ─── Implementation tracking (督查督办) ────────────────────────────────────────────────────────────────────────────
+
+/** Named counters (task numbers per year), incremented atomically with INSERT … ON CONFLICT. */
+export const counters = pgTable('counters', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** Where tasks come from: a meeting, a leader's instruction, the annual key-work list, a 民生实事 or 安全生产 item. */
+export const taskSources = pgTable('task_sources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  documentNo: text('document_no'),
+  issuedOn: date('issued_on', { mode: 'string' }),
+  content: text('content'),
+  /** The record behind it (e.g. a meeting), by kind. */
+  refId: uuid('ref_id'),
+  createdAt: createdAt(),
+});
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    requirement: text('requirement').notNull().default(''),
+    sourceId: uuid('source_id').references(() => taskSources.id),
+    sourceKind: text('source_kind').notNull(),
+    category: text('category'),
+    leadLeaderId: uuid('lead_leader_id').references(() => people.id),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    priority: text('priority').notNull().default('normal'),
+    cycle: text('cycle').notNull().default('monthly'),
+    /** Weekly: ISO weekday 1–7; monthly/quarterly: day of month 1–31; once: unused. */
+    cycleDay: integer('cycle_day'),
+    status: text('status').notNull().default('draft'),
+    percent: integer('percent').notNull().default(0),
+    parentId: uuid('parent_id').references((): AnyPgColumn => tasks.id),
+    latestReportAt: timestamp('latest_report_at', { withTimezone: true }),
+    latestReportText: text('latest_report_text'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
+    /** Optimistic lock: every change increments it; a save with an older version is a conflict. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tasks_number_uq').on(t.number),
+    index('tasks_status_deadline_idx').on(t.status, t.deadline),
+    index('tasks_lead_unit_idx').on(t.leadUnitId, t.status, t.deadline),
+    index('tasks_leader_idx').on(t.leadLeaderId, t.status, t.deadline),
+    index('tasks_source_idx').on(t.sourceKind, t.deadline),
+    index('tasks_parent_idx').on(t.parentId),
+    index('tasks_deadline_idx').on(t.deadline, t.id),
+  ],
+);
+
+/** Every unit involved in a task — the lead unit and each cooperating unit — so scope is one indexed join. */
+export const taskUnits = pgTable(
+  'task_units',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_units_unit_idx').on(t.unitId, t.taskId)],
+);
+
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    name: text('name').notNull(),
+    plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    evidence: text('evidence'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('milestones_task_idx').on(t.taskId)],
+);
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    targetValue: doublePrecision('target_value').notNull(),
+    latestValue: doublePrecision('latest_value'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('targets_task_idx').on(t.taskId)],
+);
+
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    percent: integer('percent').notNull(),
+    /** Reported target values: { targetId: value }. */
+    values: jsonb('values').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('progress_reports_task_idx').on(t.taskId, t.createdAt)],
+);
+
+/** The task's timeline: every step, who, when, what, comment. */
+export const taskEvents = pgTable(
+  'task_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    comment: text('comment'),
+    data: jsonb('data'),
+  },
+  (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+);
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    reason: text('reason').notNull(),
+    newDeadline: date('new_deadline', { mode: 'string' }).notNull(),
+    oldDeadline: date('old_deadline', { mode: 'string' }).notNull(),
+    progress: text('progress').notNull(),
+    /** unit_head → supervisor → leader, then approved or rejected. */
+    stage: text('stage').notNull(),
+    requestedBy: uuid('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('extension_requests_task_idx').on(t.taskId), index('extension_requests_stage_idx').on(t.stage)],
+);
+
+/** Files attached to a task (to a report, a completion request, a milestone …); contents kept in the database. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    eventId: bigint('event_id', { mode: 'number' }),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('attachments_task_idx').on(t.taskId)],
 );

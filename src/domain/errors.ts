@@ -37,7 +37,7 @@ export const validation = (issues: FieldIssue[]) =>
   new AppError(
     422,
     'VALIDATION',
-    issues.map((i) => (i.field ? `${i.field}：${i.message}` : i.message)).join('；'),
+    [...new Set(issues.map((i) => i.message))].join('；'),
     issues,
   );
 export const importInvalid = (issues: CellIssue[]) =>

@@ -1,0 +1,150 @@
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import type { Permission } from '../api/types';
+import { BrandMark, useBrandText } from './Brand';
+import { LangSwitch } from './LangSwitch';
+import { useLabels } from './useLabels';
+
+const { Header, Sider, Content } = Layout;
+
+type Item = { key: string; perm?: Permission; icon: React.ReactNode; label: string };
+
+function useMenuItems(): MenuProps['items'] {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const allowed = (list: Item[]) =>
+    list.filter((i) => !i.perm || can(i.perm)).map(({ key, icon, label }) => ({ key, icon, label }));
+  const org = allowed([
+    { key: '/org/units', perm: 'org.read', icon: <ApartmentOutlined />, label: t('menu.units') },
+    { key: '/org/people', perm: 'people.read', icon: <TeamOutlined />, label: t('menu.people') },
+    { key: '/org/leaders', perm: 'org.read', icon: <SolutionOutlined />, label: t('menu.leaders') },
+    { key: '/org/import', perm: 'org.write', icon: <CloudUploadOutlined />, label: t('menu.import') },
+  ]);
+  const system = allowed([
+    { key: '/admin/accounts', perm: 'accounts.read', icon: <UserSwitchOutlined />, label: t('menu.accounts') },
+    { key: '/audit', perm: 'audit.read', icon: <AuditOutlined />, label: t('menu.audit') },
+  ]);
+  const items: MenuProps['items'] = [{ key: '/', icon: <DashboardOutlined />, label: t('menu.home') }];
+  if (org.length) items.push({ key: 'org', icon: <ClusterOutlined />, label: t('menu.org'), children: org });
+  if (system.length) items.push({ key: 'system', icon: <SafetyCertificateOutlined />, label: t('menu.system'), children: system });
+  return items;
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me, logout } = useAuth();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  if (!me) return null;
+  const roleText = me.roles.map((r) => labels.role(r)).join('、');
+  const items: MenuProps['items'] = [
+    ...(me.mustChangePassword ? [] : [{ key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-password">{t('user.changePassword')}</span> }]),
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('user.logout')}</span> },
+  ];
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{ items, onClick: ({ key }) => (key === 'logout' ? void logout() : navigate('/password')) }}
+    >
+      <Button type="text" className="ls-header-btn" data-testid="user-menu" style={{ height: 44 }}>
+        <Space size={8}>
+          <Avatar size={28} icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.22)' }} />
+          <span style={{ display: 'inline-flex', flexDirection: 'column', lineHeight: 1.25, textAlign: 'left' }}>
+            <span style={{ fontWeight: 600 }}>{me.displayName}</span>
+            {roleText && <span style={{ fontSize: 12, opacity: 0.8 }}>{roleText}</span>}
+          </span>
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+}
+
+function ShellHeader() {
+  const { district, product } = useBrandText();
+  return (
+    <Header style={{ display: 'flex', alignItems: 'center', gap: 12, background: 'linear-gradient(90deg, #8e1212 0%, #b71c1c 100%)' }}>
+      <BrandMark size={34} inverted />
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, minWidth: 0, flex: 1, overflow: 'hidden' }}>
+        {district && (
+          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 700, letterSpacing: 1, whiteSpace: 'nowrap' }}>
+            {district}
+          </Typography.Text>
+        )}
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.88)', fontSize: 15, whiteSpace: 'nowrap' }} ellipsis>
+          {product}
+        </Typography.Text>
+      </div>
+      <LangSwitch onDark />
+      <UserMenu />
+    </Header>
+  );
+}
+
+export default function AppShell() {
+  const { me } = useAuth();
+  const items = useMenuItems();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+
+  // While the password must change, nothing but the password form is reachable.
+  if (me?.mustChangePassword) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <ShellHeader />
+        <Content style={{ padding: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    );
+  }
+
+  const path = location.pathname;
+  const selected = path === '/' ? '/' : (['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit'].find((k) => path.startsWith(k)) ?? path);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <ShellHeader />
+      <Layout>
+        <Sider
+          width={208}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
+          <Menu
+            data-testid="app-menu"
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['org', 'system']}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Sider>
+        <Content style={{ padding: 20, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

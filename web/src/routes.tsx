@@ -1,0 +1,35 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAuth, RequirePerm } from './auth/guards';
+import AppShell from './components/AppShell';
+import { NotFoundResult } from './components/Results';
+import LoginPage from './pages/LoginPage';
+import ChangePasswordPage from './pages/ChangePasswordPage';
+import HomePage from './pages/HomePage';
+import UnitsPage from './pages/org/UnitsPage';
+import PeoplePage from './pages/org/PeoplePage';
+import LeadersPage from './pages/org/LeadersPage';
+import ImportPage from './pages/org/ImportPage';
+import AccountsPage from './pages/admin/AccountsPage';
+import AuditPage from './pages/admin/AuditPage';
+
+export default function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppShell />}>
+          <Route index element={<HomePage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="org" element={<Navigate to="/org/units" replace />} />
+          <Route path="org/units" element={<RequirePerm perm="org.read"><UnitsPage /></RequirePerm>} />
+          <Route path="org/people" element={<RequirePerm perm="people.read"><PeoplePage /></RequirePerm>} />
+          <Route path="org/leaders" element={<RequirePerm perm="org.read"><LeadersPage /></RequirePerm>} />
+          <Route path="org/import" element={<RequirePerm perm="org.write"><ImportPage /></RequirePerm>} />
+          <Route path="admin/accounts" element={<RequirePerm perm="accounts.read"><AccountsPage /></RequirePerm>} />
+          <Route path="audit" element={<RequirePerm perm="audit.read"><AuditPage /></RequirePerm>} />
+          <Route path="*" element={<NotFoundResult />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
