@@ -17,7 +17,7 @@ export interface Actor {
   scope: DataScope;
 }
 
-export const systemActor = (name = 'system'): Actor => ({
+export const systemActor = (name = '系统'): Actor => ({
   userId: null,
   name,
   roles: [],
