@@ -18,10 +18,15 @@ import { accountRoutes } from './routes/accounts/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { metaRoutes } from './routes/meta/index.js';
-import { importRoutes, IMPORT_MAX_BYTES } from './routes/org/import.js';
+import { importRoutes } from './routes/org/import.js';
+import { ATTACHMENT_MAX_BYTES } from '../services/tasks/attachments.js';
 import { leaderRoutes } from './routes/org/leaders.js';
 import { peopleRoutes } from './routes/org/people.js';
 import { unitRoutes } from './routes/org/units.js';
+import { taskActionRoutes } from './routes/tasks/actions.js';
+import { taskFileRoutes } from './routes/tasks/files.js';
+import { taskRoutes } from './routes/tasks/index.js';
+import { workbenchRoutes } from './routes/tasks/workbench.js';
 
 z.config(z.locales.zhCN());
 
@@ -45,7 +50,20 @@ export interface AppOptions {
   loginRateLimit?: number;
 }
 
-const ROUTES: Routes[] = [metaRoutes, authRoutes, unitRoutes, peopleRoutes, leaderRoutes, importRoutes, accountRoutes, auditRoutes];
+const ROUTES: Routes[] = [
+  metaRoutes,
+  authRoutes,
+  unitRoutes,
+  peopleRoutes,
+  leaderRoutes,
+  importRoutes,
+  accountRoutes,
+  auditRoutes,
+  taskFileRoutes,
+  taskRoutes,
+  taskActionRoutes,
+  workbenchRoutes,
+];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -66,7 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>

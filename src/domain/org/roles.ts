@@ -36,22 +36,25 @@ export const PERMISSIONS = [
   'accounts.manage',
   'roles.assign',
   'audit.read',
+  'tasks.read',
+  'tasks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ORG: Permission[] = ['org.read', 'people.read'];
+const WORK: Permission[] = [...READ_ORG, 'tasks.read'];
 
 /** The one declared place that says which role may do what. */
 export const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org.read', 'org.write', 'people.read', 'people.write', 'accounts.read', 'accounts.manage'],
   secadmin: ['org.read', 'accounts.read', 'roles.assign'],
   auditor: ['audit.read'],
-  supervisor: READ_ORG,
-  leader: READ_ORG,
-  unit_head: [...READ_ORG, 'people.write'],
-  unit_clerk: READ_ORG,
-  evaluator: READ_ORG,
-  viewer: READ_ORG,
+  supervisor: [...WORK, 'tasks.manage'],
+  leader: WORK,
+  unit_head: [...WORK, 'people.write'],
+  unit_clerk: WORK,
+  evaluator: WORK,
+  viewer: WORK,
 };
 
 export const EXCLUSIVE_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];

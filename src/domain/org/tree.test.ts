@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parentsFirst, wouldCreateCycle } from './tree.js';
-import { columnLetter, readRows, UNIT_COLUMNS } from './import-rows.js';
+import { columnLetter, readRows, UNIT_COLUMNS } from '../import/sheet.js';
 
 describe('unit tree', () => {
   const nodes = [

@@ -10,7 +10,7 @@ import {
   type Cell,
   type ColumnSpec,
   type RawSheet,
-} from '../../domain/org/import-rows.js';
+} from '../../domain/import/sheet.js';
 import { inScope } from '../../domain/org/roles.js';
 import { parentsFirst } from '../../domain/org/tree.js';
 import { requirePermission, type Ctx } from '../context.js';

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { ROLES, ROLE_LABELS } from '../../../domain/org/roles.js';
 import { getSetting } from '../../../services/setup/bootstrap.js';
 import { UNIT_KINDS } from '../../../services/org/units.js';
+import { CYCLES, PRIORITIES, SOURCE_KINDS, STATUS_LABELS, WORKFLOW } from '../../../domain/tasks/workflow.js';
+
+const labelled = (table: Record<string, { zh: string; en: string }>) => Object.entries(table).map(([id, l]) => ({ id, zh: l.zh, en: l.en }));
 import { typed, type Routes } from '../../deps.js';
 
 export const metaRoutes: Routes = (app, deps) => {
@@ -24,7 +27,12 @@ export const metaRoutes: Routes = (app, deps) => {
     return {
       districtName: district?.name ?? '',
       roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
-      unitKinds: Object.entries(UNIT_KINDS).map(([id, l]) => ({ id, ...l })),
+      unitKinds: labelled(UNIT_KINDS),
+      taskStatuses: labelled(STATUS_LABELS),
+      sourceKinds: labelled(SOURCE_KINDS),
+      priorities: labelled(PRIORITIES),
+      cycles: labelled(CYCLES),
+      taskActions: labelled(WORKFLOW),
     };
   });
 };

@@ -1,0 +1,38 @@
+import { taskEvents } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record.js';
+
+export interface TimelineEntry {
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  comment?: string | null;
+  data?: unknown;
+}
+
+/** One step of a task: on its timeline and in the audit trail, in the caller's transaction. Returns the event id. */
+export async function recordTaskEvent(tx: Db, ctx: Ctx, taskId: string, e: TimelineEntry): Promise<number> {
+  const [row] = await tx
+    .insert(taskEvents)
+    .values({
+      taskId,
+      at: ctx.clock.now(),
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      action: e.action,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      comment: e.comment ?? null,
+      data: (e.data ?? null) as never,
+    })
+    .returning({ id: taskEvents.id });
+  await recordAudit(tx, ctx, {
+    action: `task.${e.action}`,
+    targetType: 'task',
+    targetId: taskId,
+    before: e.fromStatus ? { status: e.fromStatus } : null,
+    after: { ...(e.toStatus ? { status: e.toStatus } : {}), ...(e.comment ? { comment: e.comment } : {}), ...(e.data ? { data: e.data } : {}) },
+  });
+  return row!.id;
+}
