@@ -29,22 +29,6 @@ export function dueOnOrAfter(cycle: Cycle, cycleDay: number | null, on: IsoDate,
   }
 }
 
-/** The due date before `due` (the start of the period that ends at `due`). */
-function previousDue(cycle: Cycle, cycleDay: number | null, due: IsoDate): IsoDate | null {
-  const day = cycleDay ?? DEFAULT_CYCLE_DAY[cycle];
-  const [y, m] = due.split('-').map(Number) as [number, number];
-  switch (cycle) {
-    case 'once':
-      return null;
-    case 'weekly':
-      return addDays(due, -7);
-    case 'monthly':
-      return dayOfMonth(y, m - 1, day ?? 28);
-    case 'quarterly':
-      return dayOfMonth(y, m - 3, day ?? 25);
-  }
-}
-
 export interface ReportDue {
   /** The date the next report is expected by. */
   dueOn: IsoDate;
@@ -52,27 +36,41 @@ export interface ReportDue {
   late: boolean;
 }
 
+const MAX_PERIODS = 400;
+
 /**
- * The report that is expected next. A report made in the period (previous due, due] counts for `due`; a late report
- * catches up. `since` is when the duty began (assignment date); `lastReportOn` the local date of the newest report.
+ * The report that is expected next. The duty starts on `since` (the assignment date); periods end on the cycle's due
+ * dates. Each report, in date order, fulfils the earliest unfulfilled period that had begun by its date — so a late
+ * report catches up a missed period and the current one is still expected. The first unfulfilled period gives the
+ * answer; `late` when its due date is already past.
  */
 export function reportDue(
   cycle: Cycle,
   cycleDay: number | null,
   deadline: IsoDate,
   since: IsoDate,
-  lastReportOn: IsoDate | null,
+  reportDates: readonly IsoDate[],
   today: IsoDate,
 ): ReportDue {
-  const reportedAfter = (d: IsoDate | null) => lastReportOn !== null && (d === null ? lastReportOn >= since : lastReportOn > d);
-  const current = dueOnOrAfter(cycle, cycleDay, today, deadline);
-  const start = previousDue(cycle, cycleDay, current);
-  // the period that ended before today: missed when it began after the duty did and nothing came in since it began
-  if (start !== null && start >= since && start < today) {
-    const before = previousDue(cycle, cycleDay, start);
-    if (before !== null && before >= since && !reportedAfter(before)) return { dueOn: start, late: true };
+  const cap = (d: IsoDate) => (d > deadline ? deadline : d);
+  if (cycle === 'once') {
+    const done = reportDates.some((d) => d >= since);
+    return { dueOn: deadline, late: !done && deadline < today };
   }
-  if (cycle === 'once') return { dueOn: deadline, late: !reportedAfter(null) && deadline < today };
-  const next = reportedAfter(start) ? dueOnOrAfter(cycle, cycleDay, addDays(current, 1), deadline) : current;
-  return { dueOn: next > deadline ? deadline : next, late: false };
+  const reports = [...reportDates].filter((d) => d >= since).sort();
+  let start = addDays(since, -1); // a period (start, due]
+  let due = dueOnOrAfter(cycle, cycleDay, since, deadline);
+  let r = 0;
+  for (let n = 0; n < MAX_PERIODS; n++) {
+    while (r < reports.length && reports[r]! <= start) r++; // reports before this period began fulfil nothing more
+    if (r < reports.length) {
+      r++; // this report fulfils the period
+    } else {
+      return { dueOn: cap(due), late: cap(due) < today };
+    }
+    if (due >= deadline) return { dueOn: deadline, late: false };
+    start = due;
+    due = dueOnOrAfter(cycle, cycleDay, addDays(due, 1), deadline);
+  }
+  return { dueOn: cap(due), late: false };
 }

@@ -2,8 +2,8 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { attachments, extensionRequests, milestones, people, progressReports, taskEvents, taskSources, targets, tasks, units } from '../../db/schema.js';
 import { localDate } from '../../domain/time/dates.js';
-import { reportDue } from '../../domain/tasks/cycle.js';
-import { OPEN_STATUSES, allowedActions, canDecideExtension, type Cycle, type ExtensionStage } from '../../domain/tasks/workflow.js';
+import { OPEN_STATUSES, allowedActions, canDecideExtension, type ExtensionStage } from '../../domain/tasks/workflow.js';
+import { reportsDue } from './report-due.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleTask } from './access.js';
 
@@ -54,10 +54,7 @@ export async function getTask(ctx: Ctx, id: string) {
       source: source ?? null,
       parent: parent ?? null,
       overdue: open && task.deadline < today,
-      reportDue:
-        task.status === 'in_progress' && task.assignedAt
-          ? reportDue(task.cycle as Cycle, task.cycleDay, task.deadline, localDate(task.assignedAt), task.latestReportAt ? localDate(task.latestReportAt) : null, today)
-          : null,
+      reportDue: task.status === 'in_progress' ? (await reportsDue(db, [task], task.leadUnitId, ctx.clock.now())).get(task.id)! : null,
     },
     milestones: ms,
     targets: tg,

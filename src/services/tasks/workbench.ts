@@ -3,8 +3,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql } from 'driz
 import { extensionRequests, leaderPortfolios, people, taskEvents, taskUnits, tasks, units } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
 import { localDate } from '../../domain/time/dates.js';
-import { reportDue } from '../../domain/tasks/cycle.js';
-import { OPEN_STATUSES, TASK_STATUSES, type Cycle } from '../../domain/tasks/workflow.js';
+import { reportsDue } from './report-due.js';
+import { OPEN_STATUSES, TASK_STATUSES } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { taskVisibility } from './access.js';
 
@@ -14,7 +14,6 @@ const brief = { id: tasks.id, number: tasks.number, title: tasks.title, status: 
 export async function myWork(ctx: Ctx) {
   requirePermission(ctx, 'tasks.read');
   const { actor, db } = ctx;
-  const today = localDate(ctx.clock.now());
   const isUnit = actor.roles.includes('unit_head') || actor.roles.includes('unit_clerk');
   const out: Record<string, unknown[]> = { toSign: [], toReport: [], toReview: [], toHandle: [], toApprove: [], reminders: [] };
   const base = () => db.select(brief).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId));
@@ -22,17 +21,15 @@ export async function myWork(ctx: Ctx) {
   if (isUnit && actor.unitId) {
     out.toSign = await base().where(and(eq(tasks.leadUnitId, actor.unitId), eq(tasks.status, 'assigned'))).orderBy(asc(tasks.deadline)).limit(100);
     const working = await db
-      .select({ ...brief, cycle: tasks.cycle, cycleDay: tasks.cycleDay, assignedAt: tasks.assignedAt, latestReportAt: tasks.latestReportAt })
+      .select({ ...brief, cycle: tasks.cycle, cycleDay: tasks.cycleDay, assignedAt: tasks.assignedAt })
       .from(taskUnits)
       .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
       .innerJoin(units, eq(units.id, tasks.leadUnitId))
       .where(and(eq(taskUnits.unitId, actor.unitId), eq(tasks.status, 'in_progress')))
       .limit(500);
+    const due = await reportsDue(db, working, actor.unitId, ctx.clock.now());
     out.toReport = working
-      .map(({ cycle, cycleDay, assignedAt, latestReportAt, ...t }) => ({
-        ...t,
-        due: reportDue(cycle as Cycle, cycleDay, t.deadline, localDate(assignedAt ?? ctx.clock.now()), latestReportAt ? localDate(latestReportAt) : null, today),
-      }))
+      .map(({ cycle: _c, cycleDay: _d, assignedAt: _a, ...t }) => ({ ...t, due: due.get(t.id)! }))
       .sort((a, b) => a.due.dueOn.localeCompare(b.due.dueOn));
     const since = new Date(ctx.clock.now().getTime() - 14 * 86_400_000);
     out.reminders = await db
