@@ -35,9 +35,7 @@ export class TestClock implements Clock {
 }
 
 /** A database for one test file: PGlite in memory, or a new PostgreSQL database dropped by `drop()`. */
-export async function freshDatabase(
-  backend: Backend,
-): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function freshDatabase(backend: Backend): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (backend === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: () => database.close() };
@@ -104,7 +102,12 @@ export class Agent {
   me: Record<string, unknown> | null = null;
   constructor(readonly t: TestApp) {}
 
-  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = {};
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
@@ -113,7 +116,11 @@ export class Agent {
       method: method as 'GET',
       url,
       headers: h,
-      ...(body === undefined ? {} : Buffer.isBuffer(body) || typeof body === 'string' ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : Buffer.isBuffer(body) || typeof body === 'string'
+          ? { payload: body }
+          : { payload: body as object }),
     });
     const set = res.cookies.find((c) => c.name === 'luoshi_sid');
     if (set) this.cookie = set.value ? `luoshi_sid=${set.value}` : '';

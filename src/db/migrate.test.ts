@@ -20,12 +20,22 @@ describe.each(backends())('migrations and first start on %s', (backend) => {
     cleanups.push(drop);
     const first = await bootstrap(database, { demo: true });
     expect(first.demoLoaded).toBe(true);
-    expect(first.credentials.map((c) => c.role).sort()).toEqual(
-      ['auditor', 'evaluator', 'leader', 'secadmin', 'supervisor', 'sysadmin', 'unit_clerk', 'unit_head', 'viewer'],
-    );
+    expect(first.credentials.map((c) => c.role).sort()).toEqual([
+      'auditor',
+      'evaluator',
+      'leader',
+      'secadmin',
+      'supervisor',
+      'sysadmin',
+      'unit_clerk',
+      'unit_head',
+      'viewer',
+    ]);
     expect(await appliedMigrationCount(database.db)).toBe(migrationFiles);
     const snapshot = async () =>
-      Promise.all([units, people, users, auditEvents].map(async (tbl) => (await database.db.select({ n: count() }).from(tbl))[0]!.n));
+      Promise.all(
+        [units, people, users, auditEvents].map(async (tbl) => (await database.db.select({ n: count() }).from(tbl))[0]!.n),
+      );
     const before = await snapshot();
     const second = await bootstrap(database, { demo: true });
     expect(second).toEqual({ credentials: [], demoLoaded: false });

@@ -95,7 +95,10 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     personId: uuid('person_id').references(() => people.id),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),

@@ -13,7 +13,13 @@ export interface DemoUnit {
   parent: string | null;
 }
 
-const dept = (code: string, name: string, shortName: string): DemoUnit => ({ code, name, shortName, kind: 'department', parent: 'GOV' });
+const dept = (code: string, name: string, shortName: string): DemoUnit => ({
+  code,
+  name,
+  shortName,
+  kind: 'department',
+  parent: 'GOV',
+});
 
 export const DISTRICT = { name: '安源区', fullName: '萍乡市安源区人民政府', code: '360302' };
 
@@ -68,14 +74,56 @@ export const LEADERS: DemoLeader[] = [
   { key: 'head', name: '周明远', title: '区长', portfolio: ['GOV-OFFICE', 'DCS', 'FGW', 'CZJ', 'SPJ', 'TJJ'] },
   { key: 'exec', name: '吴建华', title: '常务副区长', portfolio: ['GOV-OFFICE', 'FGW', 'CZJ', 'SWJ-TAX', 'TJJ', 'SPJ', 'SCJ'] },
   { key: 'industry', name: '郑立新', title: '副区长（分管工业）', portfolio: ['GXJ', 'KJJ', 'SWJ', 'P-AYKF', 'P-KCC'] },
-  { key: 'urban', name: '孙海峰', title: '副区长（分管城建）', portfolio: ['ZJJ', 'CGJ', 'ZRJ', 'SJJ', 'S-FH', 'S-DJ', 'S-DD', 'S-BY', 'S-HB', 'S-BYU'] },
-  { key: 'rural', name: '钱卫东', title: '副区长（分管农业农村和文旅）', portfolio: ['NYJ', 'WGLJ', 'T-AY', 'T-QS', 'T-GK', 'T-WB', 'S-CJ'] },
+  {
+    key: 'urban',
+    name: '孙海峰',
+    title: '副区长（分管城建）',
+    portfolio: ['ZJJ', 'CGJ', 'ZRJ', 'SJJ', 'S-FH', 'S-DJ', 'S-DD', 'S-BY', 'S-HB', 'S-BYU'],
+  },
+  {
+    key: 'rural',
+    name: '钱卫东',
+    title: '副区长（分管农业农村和文旅）',
+    portfolio: ['NYJ', 'WGLJ', 'T-AY', 'T-QS', 'T-GK', 'T-WB', 'S-CJ'],
+  },
   { key: 'social', name: '冯丽萍', title: '副区长（分管社会事业）', portfolio: ['JYJ', 'WJW', 'MZJ', 'RSJ'] },
   { key: 'safety', name: '陈国栋', title: '副区长（分管应急管理）', portfolio: ['YJJ'] },
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '文', '华', '建国', '晓东', '雪梅', '志强', '海燕', '春生', '玉兰'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '文',
+  '华',
+  '建国',
+  '晓东',
+  '雪梅',
+  '志强',
+  '海燕',
+  '春生',
+  '玉兰',
+];
 
 /** A deterministic invented name for the n-th demo person. */
 export function demoName(n: number): string {

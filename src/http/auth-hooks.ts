@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { csrfRejected, passwordChangeRequired, unauthenticated } from '../domain/errors.js';
+import { csrfRejected, forbidden, passwordChangeRequired, unauthenticated } from '../domain/errors.js';
+import { can, type Permission } from '../domain/org/roles.js';
 import type { Clock, Ctx } from '../services/context.js';
 import { resolveSession, type ResolvedSession } from '../services/auth/sessions.js';
 
@@ -13,6 +14,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the password must still be changed (me, change password, logout). */
     allowDuringPasswordChange?: boolean;
+    /**
+     * The permission the route needs, checked before the input is validated, so a caller without the right gets 403
+     * whatever they sent. Services check again (and check data scope) as their first line.
+     */
+    permission?: Permission;
   }
   interface FastifyRequest {
     session: ResolvedSession | null;
@@ -42,6 +48,7 @@ export function registerAuthHooks(app: FastifyInstance, deps: { db: Db; clock: C
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) throw csrfRejected();
     }
     if (session.mustChangePassword && !config.allowDuringPasswordChange) throw passwordChangeRequired();
+    if (config.permission && !can(session.actor.roles, config.permission)) throw forbidden();
     request.session = session;
   });
 }

@@ -14,7 +14,10 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
   if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.details);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
-      field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') || '',
+      field:
+        v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+        (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ||
+        '',
       message: v.message ?? '格式不正确',
     }));
     const message = details.map((d) => (d.field ? `${d.field}：${d.message}` : d.message)).join('；');

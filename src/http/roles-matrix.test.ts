@@ -32,6 +32,13 @@ const ENDPOINTS: { method: string; url: string; body?: unknown; needs: Permissio
   { method: 'PUT', url: `/api/accounts/${NIL}/roles`, body: { roles: [] }, needs: 'roles.assign' },
   { method: 'POST', url: `/api/accounts/${NIL}/unlock`, needs: 'roles.assign' },
   { method: 'GET', url: '/api/audit', needs: 'audit.read' },
+  { method: 'GET', url: '/api/tasks', needs: 'tasks.read' },
+  { method: 'GET', url: '/api/tasks/export', needs: 'tasks.read' },
+  { method: 'GET', url: '/api/workbench', needs: 'tasks.read' },
+  { method: 'GET', url: '/api/task-sources', needs: 'tasks.read' },
+  { method: 'POST', url: '/api/tasks', body: { title: 'x' }, needs: 'tasks.manage' },
+  { method: 'POST', url: '/api/task-sources', body: { kind: 'meeting', title: '矩阵会议' }, needs: 'tasks.manage' },
+  { method: 'POST', url: '/api/tasks/import?title=x', needs: 'tasks.manage' },
 ];
 
 describe.each(backends())('role matrix on %s', (backend) => {

@@ -86,7 +86,8 @@ export function readRows(
       const v = i === undefined ? '' : text(cells[i]);
       const col = columns[c.key] ?? '';
       if (c.required && !v) issues.push({ row, column: col, message: `“${c.header}”不能为空` });
-      if (c.maxLength && v.length > c.maxLength) issues.push({ row, column: col, message: `“${c.header}”不能超过 ${c.maxLength} 个字` });
+      if (c.maxLength && v.length > c.maxLength)
+        issues.push({ row, column: col, message: `“${c.header}”不能超过 ${c.maxLength} 个字` });
       values[c.key] = v;
     }
     records.push({ row, values, columns });

@@ -28,7 +28,10 @@ describe('data scope', () => {
     expect(inScope(s, 'c')).toBe(false);
   });
   it('gives a clerk their unit only, and nobody without a unit nothing', () => {
-    expect(dataScopeOf({ roles: ['unit_clerk'], unitId: 'u1', portfolioUnitIds: ['x'] })).toEqual({ all: false, unitIds: ['u1'] });
+    expect(dataScopeOf({ roles: ['unit_clerk'], unitId: 'u1', portfolioUnitIds: ['x'] })).toEqual({
+      all: false,
+      unitIds: ['u1'],
+    });
     expect(dataScopeOf({ roles: ['secadmin'], unitId: 'u1', portfolioUnitIds: [] })).toEqual({ all: false, unitIds: [] });
   });
 });

@@ -21,7 +21,12 @@ describe('unit tree', () => {
       { code: 'a', parentCode: null },
     ];
     expect(parentsFirst(rows)!.map((r) => r.code)).toEqual(['a', 'b', 'c']);
-    expect(parentsFirst([{ code: 'x', parentCode: 'y' }, { code: 'y', parentCode: 'x' }])).toBeNull();
+    expect(
+      parentsFirst([
+        { code: 'x', parentCode: 'y' },
+        { code: 'y', parentCode: 'x' },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -25,25 +25,48 @@ describe('which report is due', () => {
   const deadline = '2026-12-31';
   it('expects the current period’s report until it comes in, then the next', () => {
     expect(reportDue('monthly', 28, deadline, '2026-02-10', [], '2026-02-20')).toEqual({ dueOn: '2026-02-28', late: false });
-    expect(reportDue('monthly', 28, deadline, '2026-02-10', ['2026-02-15'], '2026-02-20')).toEqual({ dueOn: '2026-03-28', late: false });
+    expect(reportDue('monthly', 28, deadline, '2026-02-10', ['2026-02-15'], '2026-02-20')).toEqual({
+      dueOn: '2026-03-28',
+      late: false,
+    });
     // two reports in one period fulfil only that period
-    expect(reportDue('monthly', 28, deadline, '2026-02-10', ['2026-02-15', '2026-02-16'], '2026-02-20')).toEqual({ dueOn: '2026-03-28', late: false });
+    expect(reportDue('monthly', 28, deadline, '2026-02-10', ['2026-02-15', '2026-02-16'], '2026-02-20')).toEqual({
+      dueOn: '2026-03-28',
+      late: false,
+    });
   });
   it('flags a missed report, and a late report catches up without covering the current period', () => {
     // assigned 10 Jan; periods end 28 Jan, 28 Feb, 28 Mar; only a January report → February's is late on 5 March
-    expect(reportDue('monthly', 28, deadline, '2026-01-10', ['2026-01-20'], '2026-03-05')).toEqual({ dueOn: '2026-02-28', late: true });
+    expect(reportDue('monthly', 28, deadline, '2026-01-10', ['2026-01-20'], '2026-03-05')).toEqual({
+      dueOn: '2026-02-28',
+      late: true,
+    });
     // a report on 1 March fulfils February late; March's is still expected
-    expect(reportDue('monthly', 28, deadline, '2026-01-10', ['2026-01-20', '2026-03-01'], '2026-03-05')).toEqual({ dueOn: '2026-03-28', late: false });
+    expect(reportDue('monthly', 28, deadline, '2026-01-10', ['2026-01-20', '2026-03-01'], '2026-03-05')).toEqual({
+      dueOn: '2026-03-28',
+      late: false,
+    });
   });
   it('ignores reports made before the duty began', () => {
-    expect(reportDue('weekly', 5, deadline, '2026-03-02', ['2026-02-27'], '2026-03-04')).toEqual({ dueOn: '2026-03-06', late: false });
+    expect(reportDue('weekly', 5, deadline, '2026-03-02', ['2026-02-27'], '2026-03-04')).toEqual({
+      dueOn: '2026-03-06',
+      late: false,
+    });
   });
   it('never expects a report after the deadline', () => {
-    expect(reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20'], '2026-03-05')).toEqual({ dueOn: '2026-03-15', late: false });
-    expect(reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20', '2026-03-10'], '2026-03-12')).toEqual({ dueOn: '2026-03-15', late: false });
+    expect(reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20'], '2026-03-05')).toEqual({
+      dueOn: '2026-03-15',
+      late: false,
+    });
+    expect(
+      reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20', '2026-03-10'], '2026-03-12'),
+    ).toEqual({ dueOn: '2026-03-15', late: false });
   });
   it('a one-off report is late after the deadline', () => {
     expect(reportDue('once', null, '2026-03-01', '2026-01-10', [], '2026-03-05')).toEqual({ dueOn: '2026-03-01', late: true });
-    expect(reportDue('once', null, '2026-03-01', '2026-01-10', ['2026-02-01'], '2026-03-05')).toEqual({ dueOn: '2026-03-01', late: false });
+    expect(reportDue('once', null, '2026-03-01', '2026-01-10', ['2026-02-01'], '2026-03-05')).toEqual({
+      dueOn: '2026-03-01',
+      late: false,
+    });
   });
 });

@@ -16,7 +16,7 @@ export function dueOnOrAfter(cycle: Cycle, cycleDay: number | null, on: IsoDate,
     case 'once':
       return deadline;
     case 'weekly':
-      return addDays(on, (((day ?? 5) - isoWeekday(on)) % 7 + 7) % 7);
+      return addDays(on, ((((day ?? 5) - isoWeekday(on)) % 7) + 7) % 7);
     case 'monthly': {
       const here = dayOfMonth(y, m, day ?? 28);
       return here >= on ? here : dayOfMonth(y, m + 1, day ?? 28);

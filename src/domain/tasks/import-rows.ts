@@ -25,11 +25,22 @@ export function parseDate(text: string): string | null {
 }
 
 export function splitNames(text: string): string[] {
-  return text.split(/[、，,;；\s]+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[、，,;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const byLabel = <K extends string>(table: Record<K, { zh: string; en: string }>) =>
-  new Map<string, K>(Object.entries(table).flatMap(([k, v]) => [[k, k as K], [(v as { zh: string }).zh, k as K]] as [string, K][]));
+  new Map<string, K>(
+    Object.entries(table).flatMap(
+      ([k, v]) =>
+        [
+          [k, k as K],
+          [(v as { zh: string }).zh, k as K],
+        ] as [string, K][],
+    ),
+  );
 
 export const PRIORITY_BY_LABEL = byLabel<Priority>(PRIORITIES);
 export const CYCLE_BY_LABEL = byLabel<Cycle>(CYCLES);

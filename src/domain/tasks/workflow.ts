@@ -28,7 +28,13 @@ export const STATUS_LABELS: Record<TaskStatus, { zh: string; en: string }> = {
 };
 
 /** States in which a task is still being worked on (counted as open, can become overdue). */
-export const OPEN_STATUSES: readonly TaskStatus[] = ['pending_review', 'assigned', 'returned', 'in_progress', 'completion_requested'];
+export const OPEN_STATUSES: readonly TaskStatus[] = [
+  'pending_review',
+  'assigned',
+  'returned',
+  'in_progress',
+  'completion_requested',
+];
 export const TERMINAL_STATUSES: readonly TaskStatus[] = ['archived', 'withdrawn'];
 
 export const SOURCE_KINDS = {
@@ -41,7 +47,11 @@ export const SOURCE_KINDS = {
 export type SourceKind = keyof typeof SOURCE_KINDS;
 export const SOURCE_KIND_IDS = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];
 
-export const PRIORITIES = { urgent: { zh: '紧急', en: 'Urgent' }, important: { zh: '重要', en: 'Important' }, normal: { zh: '一般', en: 'Normal' } } as const;
+export const PRIORITIES = {
+  urgent: { zh: '紧急', en: 'Urgent' },
+  important: { zh: '重要', en: 'Important' },
+  normal: { zh: '一般', en: 'Normal' },
+} as const;
 export type Priority = keyof typeof PRIORITIES;
 export const PRIORITY_IDS = Object.keys(PRIORITIES) as [Priority, ...Priority[]];
 
@@ -100,24 +110,113 @@ const WORKING: readonly TaskStatus[] = ['assigned', 'in_progress', 'completion_r
 
 /** The workflow table (roles × states), like OpenProject's: the only place that says who may do what, when. */
 export const WORKFLOW: Record<TaskAction, Transition> = {
-  edit: { from: ['draft', 'returned', 'pending_review', 'assigned', 'in_progress'], roles: SUP, relation: 'any', zh: '修改', en: 'Edit' },
-  submit_review: { from: ['draft', 'returned'], to: 'pending_review', roles: SUP, relation: 'any', zh: '提交领导审核', en: 'Submit for review' },
-  approve_review: { from: ['pending_review'], to: 'assigned', roles: ['leader'], relation: 'lead_leader', zh: '审核通过并交办', en: 'Approve and assign' },
-  reject_review: { from: ['pending_review'], to: 'draft', roles: ['leader'], relation: 'lead_leader', needsComment: true, zh: '审核退回', en: 'Send back' },
+  edit: {
+    from: ['draft', 'returned', 'pending_review', 'assigned', 'in_progress'],
+    roles: SUP,
+    relation: 'any',
+    zh: '修改',
+    en: 'Edit',
+  },
+  submit_review: {
+    from: ['draft', 'returned'],
+    to: 'pending_review',
+    roles: SUP,
+    relation: 'any',
+    zh: '提交领导审核',
+    en: 'Submit for review',
+  },
+  approve_review: {
+    from: ['pending_review'],
+    to: 'assigned',
+    roles: ['leader'],
+    relation: 'lead_leader',
+    zh: '审核通过并交办',
+    en: 'Approve and assign',
+  },
+  reject_review: {
+    from: ['pending_review'],
+    to: 'draft',
+    roles: ['leader'],
+    relation: 'lead_leader',
+    needsComment: true,
+    zh: '审核退回',
+    en: 'Send back',
+  },
   assign: { from: ['draft', 'returned'], to: 'assigned', roles: SUP, relation: 'any', zh: '交办', en: 'Assign' },
   sign: { from: ['assigned'], to: 'in_progress', roles: UNIT, relation: 'lead_unit', zh: '签收', en: 'Accept' },
-  return: { from: ['assigned'], to: 'returned', roles: UNIT, relation: 'lead_unit', needsComment: true, zh: '退回', en: 'Return' },
+  return: {
+    from: ['assigned'],
+    to: 'returned',
+    roles: UNIT,
+    relation: 'lead_unit',
+    needsComment: true,
+    zh: '退回',
+    en: 'Return',
+  },
   report: { from: ['in_progress'], roles: UNIT, relation: 'involved_unit', zh: '报送进展', en: 'Report progress' },
   decompose: { from: ['in_progress'], roles: UNIT, relation: 'lead_unit', zh: '分解任务', en: 'Split into sub-tasks' },
-  request_extension: { from: ['assigned', 'in_progress'], roles: UNIT, relation: 'lead_unit', needsComment: true, zh: '申请延期', en: 'Request extension' },
-  request_completion: { from: ['in_progress'], to: 'completion_requested', roles: UNIT, relation: 'lead_unit', needsComment: true, zh: '申请办结', en: 'Request completion' },
-  approve_completion: { from: ['completion_requested'], to: 'closed', roles: SUP, relation: 'any', zh: '同意办结', en: 'Approve completion' },
-  request_supplement: { from: ['completion_requested'], to: 'in_progress', roles: SUP, relation: 'any', needsComment: true, zh: '补充办理', en: 'Ask for more' },
-  request_rectify: { from: ['completion_requested'], to: 'in_progress', roles: SUP, relation: 'any', needsComment: true, zh: '退回整改', en: 'Send back to rectify' },
+  request_extension: {
+    from: ['assigned', 'in_progress'],
+    roles: UNIT,
+    relation: 'lead_unit',
+    needsComment: true,
+    zh: '申请延期',
+    en: 'Request extension',
+  },
+  request_completion: {
+    from: ['in_progress'],
+    to: 'completion_requested',
+    roles: UNIT,
+    relation: 'lead_unit',
+    needsComment: true,
+    zh: '申请办结',
+    en: 'Request completion',
+  },
+  approve_completion: {
+    from: ['completion_requested'],
+    to: 'closed',
+    roles: SUP,
+    relation: 'any',
+    zh: '同意办结',
+    en: 'Approve completion',
+  },
+  request_supplement: {
+    from: ['completion_requested'],
+    to: 'in_progress',
+    roles: SUP,
+    relation: 'any',
+    needsComment: true,
+    zh: '补充办理',
+    en: 'Ask for more',
+  },
+  request_rectify: {
+    from: ['completion_requested'],
+    to: 'in_progress',
+    roles: SUP,
+    relation: 'any',
+    needsComment: true,
+    zh: '退回整改',
+    en: 'Send back to rectify',
+  },
   archive: { from: ['closed'], to: 'archived', roles: SUP, relation: 'any', zh: '销号', en: 'Archive' },
-  withdraw: { from: ['draft', 'pending_review', 'assigned', 'returned', 'in_progress', 'completion_requested'], to: 'withdrawn', roles: SUP, relation: 'any', needsComment: true, zh: '撤销', en: 'Withdraw' },
+  withdraw: {
+    from: ['draft', 'pending_review', 'assigned', 'returned', 'in_progress', 'completion_requested'],
+    to: 'withdrawn',
+    roles: SUP,
+    relation: 'any',
+    needsComment: true,
+    zh: '撤销',
+    en: 'Withdraw',
+  },
   remind: { from: WORKING, roles: SUP, relation: 'any', needsComment: true, zh: '催办', en: 'Remind' },
-  issue_order: { from: WORKING, roles: SUP, relation: 'any', needsComment: true, zh: '下发督办单', en: 'Issue supervision order' },
+  issue_order: {
+    from: WORKING,
+    roles: SUP,
+    relation: 'any',
+    needsComment: true,
+    zh: '下发督办单',
+    en: 'Issue supervision order',
+  },
 };
 
 /** Stages of an extension request: the unit head, then the supervision office, then the lead leader. */
@@ -151,7 +250,11 @@ export function relationHolds(relation: Relation, task: TaskFacts, actor: ActorF
 }
 
 /** Why the actor may not take the action now (Chinese), or null when they may. */
-export function refusal(action: TaskAction, task: TaskFacts, actor: ActorFacts): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+export function refusal(
+  action: TaskAction,
+  task: TaskFacts,
+  actor: ActorFacts,
+): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   const t = WORKFLOW[action];
   if (!t.roles.some((r) => actor.roles.includes(r)) || !relationHolds(t.relation, task, actor)) {
     return { code: 'FORBIDDEN', message: `您无权对此事项执行“${t.zh}”` };

@@ -73,12 +73,23 @@ export async function createAccount(ctx: Ctx, input: AccountInput) {
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`).limit(1);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`)
+      .limit(1);
     if (taken) throw conflict(`用户名“${input.username}”已被使用`);
     await checkLinks(tx, input);
     const [row] = await tx
       .insert(users)
-      .values({ ...input, roles, unitId: input.unitId ?? null, personId: input.personId ?? null, passwordHash, mustChangePassword: true })
+      .values({
+        ...input,
+        roles,
+        unitId: input.unitId ?? null,
+        personId: input.personId ?? null,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning({ id: users.id });
     const account = await loadAccount(tx, row!.id);
     await recordAudit(tx, ctx, { action: 'account.create', targetType: 'user', targetId: account.id, after: account });
@@ -102,7 +113,10 @@ export async function updateAccount(
       personId: patch.personId !== undefined ? patch.personId : current.personId,
     });
     if (problems.length) throw validation(problems.map((message) => ({ field: 'unitId', message })));
-    await tx.update(users).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(users.id, id));
     if (patch.active === false) await endUserSessions(tx, id, ctx.clock.now());
     const next = await loadAccount(tx, id);
     await recordAudit(tx, ctx, { action: 'account.update', targetType: 'user', targetId: id, ...diff(current, next) });
@@ -121,7 +135,13 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
     await tx.update(users).set({ roles, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
     await endUserSessions(tx, id, ctx.clock.now());
     const next = await loadAccount(tx, id);
-    await recordAudit(tx, ctx, { action: 'account.roles', targetType: 'user', targetId: id, before: { roles: current.roles }, after: { roles } });
+    await recordAudit(tx, ctx, {
+      action: 'account.roles',
+      targetType: 'user',
+      targetId: id,
+      before: { roles: current.roles },
+      after: { roles },
+    });
     return next;
   });
 }
@@ -164,6 +184,10 @@ export async function resetPassword(ctx: Ctx, id: string) {
 }
 
 export async function findAccountIdByUsername(db: Db, username: string): Promise<string | null> {
-  const [row] = await db.select({ id: users.id }).from(users).where(and(sql`lower(${users.username}) = lower(${username})`)).limit(1);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.username}) = lower(${username})`))
+    .limit(1);
   return row?.id ?? null;
 }

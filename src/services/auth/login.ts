@@ -38,7 +38,11 @@ export async function login(
 ): Promise<{ token: string; csrfToken: string; userId: string }> {
   const now = clock.now();
   const username = input.username.trim();
-  const [user] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
   const ctx = { actor: systemActor(username), ip: input.ip, clock };
 
   if (!user || !user.active) {
@@ -75,7 +79,12 @@ export async function login(
       });
       if (until) {
         await tx.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, user.id));
-        await recordAudit(tx, actor, { action: 'auth.locked', targetType: 'user', targetId: user.id, after: { lockedUntil: until } });
+        await recordAudit(tx, actor, {
+          action: 'auth.locked',
+          targetType: 'user',
+          targetId: user.id,
+          after: { lockedUntil: until },
+        });
       }
       return until;
     });

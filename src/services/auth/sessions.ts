@@ -58,9 +58,13 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
   if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  const portfolio = row.u.roles.includes('leader') && row.u.personId
-    ? await db.select({ unitId: leaderPortfolios.unitId }).from(leaderPortfolios).where(eq(leaderPortfolios.personId, row.u.personId))
-    : [];
+  const portfolio =
+    row.u.roles.includes('leader') && row.u.personId
+      ? await db
+          .select({ unitId: leaderPortfolios.unitId })
+          .from(leaderPortfolios)
+          .where(eq(leaderPortfolios.personId, row.u.personId))
+      : [];
   return {
     sessionId: id,
     csrfToken: row.s.csrfToken,
@@ -80,10 +84,6 @@ export async function endUserSessions(db: Db, userId: string, now: Date, exceptS
     .update(sessions)
     .set({ endedAt: now })
     .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.endedAt),
-        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
-      ),
+      and(eq(sessions.userId, userId), isNull(sessions.endedAt), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
     );
 }

@@ -37,7 +37,9 @@ export async function readSheet(buffer: Buffer): Promise<RawSheet> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(422, 'IMPORT_INVALID', '无法读取文件：请上传 Excel（.xlsx）文件', [{ row: 0, column: '', message: '文件格式不是 .xlsx' }]);
+    throw new AppError(422, 'IMPORT_INVALID', '无法读取文件：请上传 Excel（.xlsx）文件', [
+      { row: 0, column: '', message: '文件格式不是 .xlsx' },
+    ]);
   }
   const ws = wb.worksheets[0];
   if (!ws) throw importInvalid([{ row: 0, column: '', message: '文件中没有工作表' }]);
@@ -54,7 +56,13 @@ export async function readSheet(buffer: Buffer): Promise<RawSheet> {
 }
 
 const KIND_BY_LABEL = new Map<string, UnitKind>(
-  Object.entries(UNIT_KINDS).flatMap(([id, l]) => [[id, id as UnitKind], [l.zh, id as UnitKind]] as [string, UnitKind][]),
+  Object.entries(UNIT_KINDS).flatMap(
+    ([id, l]) =>
+      [
+        [id, id as UnitKind],
+        [l.zh, id as UnitKind],
+      ] as [string, UnitKind][],
+  ),
 );
 
 /**
@@ -78,29 +86,58 @@ export async function importOrg(ctx: Ctx, kind: ImportKind, upload: () => Promis
       const rows = records.map((r) => {
         const v = r.values;
         const kindId = KIND_BY_LABEL.get(v.kind!);
-        if (v.kind && !kindId) issues.push({ row: r.row, column: r.columns.kind!, message: `类型“${v.kind}”无效，可选：${Object.values(UNIT_KINDS).map((k) => k.zh).join('、')}` });
+        if (v.kind && !kindId)
+          issues.push({
+            row: r.row,
+            column: r.columns.kind!,
+            message: `类型“${v.kind}”无效，可选：${Object.values(UNIT_KINDS)
+              .map((k) => k.zh)
+              .join('、')}`,
+          });
         const sort = parseSortOrder(v.sortOrder ?? '');
         if (sort === null) issues.push({ row: r.row, column: r.columns.sortOrder!, message: '“排序”须为整数' });
-        if (v.code && seen.has(v.code)) issues.push({ row: r.row, column: r.columns.code!, message: `单位编码与第 ${seen.get(v.code)} 行重复` });
+        if (v.code && seen.has(v.code))
+          issues.push({ row: r.row, column: r.columns.code!, message: `单位编码与第 ${seen.get(v.code)} 行重复` });
         if (v.code) seen.set(v.code, r.row);
         const parentCode = v.parentCode || null;
         if (parentCode && !fileCodes.has(parentCode) && !unitIdByCode.has(parentCode)) {
           issues.push({ row: r.row, column: r.columns.parentCode!, message: `上级单位编码“${parentCode}”不存在` });
         }
-        if (parentCode && parentCode === v.code) issues.push({ row: r.row, column: r.columns.parentCode!, message: '上级单位不能是自己' });
-        return { row: r.row, code: v.code!, name: v.name!, shortName: v.shortName || null, kind: kindId ?? 'other', parentCode, sortOrder: sort ?? 0 };
+        if (parentCode && parentCode === v.code)
+          issues.push({ row: r.row, column: r.columns.parentCode!, message: '上级单位不能是自己' });
+        return {
+          row: r.row,
+          code: v.code!,
+          name: v.name!,
+          shortName: v.shortName || null,
+          kind: kindId ?? 'other',
+          parentCode,
+          sortOrder: sort ?? 0,
+        };
       });
       const ordered = issues.length ? null : parentsFirst(rows);
       if (!issues.length && !ordered) issues.push({ row: rows[0]!.row, column: '', message: '上级单位关系构成循环' });
       if (issues.length) throw importInvalid(sortIssues(issues));
       for (const r of ordered!) {
-        const values = { name: r.name, shortName: r.shortName, kind: r.kind, sortOrder: r.sortOrder, parentId: r.parentCode ? unitIdByCode.get(r.parentCode)! : null };
+        const values = {
+          name: r.name,
+          shortName: r.shortName,
+          kind: r.kind,
+          sortOrder: r.sortOrder,
+          parentId: r.parentCode ? unitIdByCode.get(r.parentCode)! : null,
+        };
         const id = unitIdByCode.get(r.code);
         if (id) {
-          await tx.update(units).set({ ...values, updatedAt: ctx.clock.now() }).where(eq(units.id, id));
+          await tx
+            .update(units)
+            .set({ ...values, updatedAt: ctx.clock.now() })
+            .where(eq(units.id, id));
           updated++;
         } else {
-          const [row] = await tx.insert(units).values({ ...values, code: r.code }).returning({ id: units.id });
+          const [row] = await tx
+            .insert(units)
+            .values({ ...values, code: r.code })
+            .returning({ id: units.id });
           unitIdByCode.set(r.code, row!.id);
           created++;
         }
@@ -110,8 +147,10 @@ export async function importOrg(ctx: Ctx, kind: ImportKind, upload: () => Promis
       const rows = records.map((r) => {
         const v = r.values;
         const unitId = unitIdByCode.get(v.unitCode!);
-        if (v.unitCode && !unitId) issues.push({ row: r.row, column: r.columns.unitCode!, message: `单位编码“${v.unitCode}”不存在` });
-        else if (unitId && !inScope(ctx.actor.scope, unitId)) issues.push({ row: r.row, column: r.columns.unitCode!, message: '只能导入本单位的人员' });
+        if (v.unitCode && !unitId)
+          issues.push({ row: r.row, column: r.columns.unitCode!, message: `单位编码“${v.unitCode}”不存在` });
+        else if (unitId && !inScope(ctx.actor.scope, unitId))
+          issues.push({ row: r.row, column: r.columns.unitCode!, message: '只能导入本单位的人员' });
         const sort = parseSortOrder(v.sortOrder ?? '');
         if (sort === null) issues.push({ row: r.row, column: r.columns.sortOrder!, message: '“排序”须为整数' });
         return { name: v.name!, unitId: unitId!, title: v.title || null, phone: v.phone || null, sortOrder: sort ?? 0 };
@@ -121,7 +160,10 @@ export async function importOrg(ctx: Ctx, kind: ImportKind, upload: () => Promis
         // A person is matched by name within the unit: a second import updates, it does not duplicate.
         const match = current.find((p) => p.name === r.name && p.unitId === r.unitId);
         if (match) {
-          await tx.update(people).set({ ...r, updatedAt: ctx.clock.now() }).where(eq(people.id, match.id));
+          await tx
+            .update(people)
+            .set({ ...r, updatedAt: ctx.clock.now() })
+            .where(eq(people.id, match.id));
           updated++;
         } else {
           await tx.insert(people).values(r);
@@ -129,7 +171,11 @@ export async function importOrg(ctx: Ctx, kind: ImportKind, upload: () => Promis
         }
       }
     }
-    await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: kind === 'units' ? 'unit' : 'person', after: { rows: records.length, created, updated } });
+    await recordAudit(tx, ctx, {
+      action: `import.${kind}`,
+      targetType: kind === 'units' ? 'unit' : 'person',
+      after: { rows: records.length, created, updated },
+    });
     return { created, updated };
   });
 }
@@ -145,8 +191,10 @@ export async function importTemplate(ctx: Ctx, kind: ImportKind): Promise<Buffer
   const ws = wb.addWorksheet(kind === 'units' ? '单位' : '人员', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = SPECS[kind].map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: 18 }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow(kind === 'units'
-    ? { code: 'DEPT-XX', name: '示例局', shortName: '示例', kind: '部门', parentCode: 'GOV', sortOrder: 100 }
-    : { name: '张三', unitCode: 'DEPT-XX', title: '科员', phone: '0799-0000000', sortOrder: 1 });
+  ws.addRow(
+    kind === 'units'
+      ? { code: 'DEPT-XX', name: '示例局', shortName: '示例', kind: '部门', parentCode: 'GOV', sortOrder: 100 }
+      : { name: '张三', unitCode: 'DEPT-XX', title: '科员', phone: '0799-0000000', sortOrder: 1 },
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

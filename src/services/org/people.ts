@@ -25,7 +25,17 @@ const columns = {
   sortOrder: people.sortOrder,
   active: people.active,
 };
-export type Person = { id: string; name: string; unitId: string; unitName: string; title: string | null; phone: string | null; isLeader: boolean; sortOrder: number; active: boolean };
+export type Person = {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  title: string | null;
+  phone: string | null;
+  isLeader: boolean;
+  sortOrder: number;
+  active: boolean;
+};
 
 /** The SQL condition that keeps a query inside the caller's data scope. */
 export function scopeCondition(scope: DataScope, column: typeof people.unitId): SQL | undefined {
@@ -34,10 +44,7 @@ export function scopeCondition(scope: DataScope, column: typeof people.unitId): 
   return inArray(column, [...scope.unitIds]);
 }
 
-export async function listPeople(
-  ctx: Ctx,
-  q: { unitId?: string; q?: string; page: number; pageSize: number },
-) {
+export async function listPeople(ctx: Ctx, q: { unitId?: string; q?: string; page: number; pageSize: number }) {
   requirePermission(ctx, 'people.read');
   const where = and(
     scopeCondition(ctx.actor.scope, people.unitId),
@@ -57,7 +64,12 @@ export async function listPeople(
 }
 
 async function loadPerson(db: Db, scope: DataScope, id: string): Promise<Person> {
-  const [row] = await db.select(columns).from(people).innerJoin(units, eq(units.id, people.unitId)).where(eq(people.id, id)).limit(1);
+  const [row] = await db
+    .select(columns)
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(people.id, id))
+    .limit(1);
   // Outside the caller's scope the row does not exist for them.
   if (!row || !inScope(scope, row.unitId)) throw notFound('人员');
   return row;
@@ -90,7 +102,10 @@ export async function updatePerson(ctx: Ctx, id: string, patch: Partial<PersonIn
   return ctx.db.transaction(async (tx) => {
     const current = await loadPerson(tx, ctx.actor.scope, id);
     if (patch.unitId && patch.unitId !== current.unitId) await assertUnitWritable(tx, ctx, patch.unitId);
-    await tx.update(people).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(people.id, id));
+    await tx
+      .update(people)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(people.id, id));
     const next = await loadPerson(tx, { all: true }, id);
     await recordAudit(tx, ctx, { action: 'person.update', targetType: 'person', targetId: id, ...diff(current, next) });
     return next;

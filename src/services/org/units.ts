@@ -67,9 +67,10 @@ export async function createUnit(ctx: Ctx, input: UnitInput) {
   requirePermission(ctx, 'org.write');
   return ctx.db.transaction(async (tx) => {
     await assertCodeFree(tx, input.code);
-    if (input.parentId) await loadUnit(tx, input.parentId).catch(() => {
-      throw validation([{ field: 'parentId', message: '上级单位不存在' }]);
-    });
+    if (input.parentId)
+      await loadUnit(tx, input.parentId).catch(() => {
+        throw validation([{ field: 'parentId', message: '上级单位不存在' }]);
+      });
     const [row] = await tx
       .insert(units)
       .values({ ...input, shortName: input.shortName ?? null, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 })

@@ -51,7 +51,11 @@ export async function bootstrap(database: Database, opts: BootstrapOptions): Pro
         { username: 'secadmin', displayName: '安全管理员', role: 'secadmin' },
         { username: 'auditor', displayName: '安全审计员', role: 'auditor' },
       ]);
-      await recordAudit(tx, { actor: systemActor(), ip: null, clock }, { action: 'system.init', targetType: 'system', after: { district: opts.districtName ?? '本区' } });
+      await recordAudit(
+        tx,
+        { actor: systemActor(), ip: null, clock },
+        { action: 'system.init', targetType: 'system', after: { district: opts.districtName ?? '本区' } },
+      );
       return { credentials, demoLoaded: false };
     });
   });
@@ -79,13 +83,22 @@ async function createAccounts(
 }
 
 async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
-  await tx.insert(settings).values({ key: 'district', value: { name: demo.DISTRICT.name, fullName: demo.DISTRICT.fullName, code: demo.DISTRICT.code } });
+  await tx
+    .insert(settings)
+    .values({ key: 'district', value: { name: demo.DISTRICT.name, fullName: demo.DISTRICT.fullName, code: demo.DISTRICT.code } });
   const unitId = new Map<string, string>();
   let order = 0;
   for (const u of demo.UNITS) {
     const [row] = await tx
       .insert(units)
-      .values({ code: u.code, name: u.name, shortName: u.shortName, kind: u.kind, parentId: u.parent ? unitId.get(u.parent)! : null, sortOrder: (order += 10) })
+      .values({
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        kind: u.kind,
+        parentId: u.parent ? unitId.get(u.parent)! : null,
+        sortOrder: (order += 10),
+      })
       .returning({ id: units.id });
     unitId.set(u.code, row!.id);
   }
@@ -119,13 +132,26 @@ async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
       displayName: a.displayName,
       role: a.role,
       unitId: a.unit ? unitId.get(a.unit)! : null,
-      personId: !a.person ? null : 'leader' in a.person ? leaderId.get(a.person.leader)! : staff.get(a.unit!)![a.person.unitStaff],
+      personId: !a.person
+        ? null
+        : 'leader' in a.person
+          ? leaderId.get(a.person.leader)!
+          : staff.get(a.unit!)![a.person.unitStaff],
     })),
   );
-  await recordAudit(tx, { actor: systemActor(), ip: null, clock }, {
-    action: 'system.demo_loaded',
-    targetType: 'system',
-    after: { district: demo.DISTRICT.name, units: demo.UNITS.length, leaders: demo.LEADERS.length, accounts: credentials.length },
-  });
+  await recordAudit(
+    tx,
+    { actor: systemActor(), ip: null, clock },
+    {
+      action: 'system.demo_loaded',
+      targetType: 'system',
+      after: {
+        district: demo.DISTRICT.name,
+        units: demo.UNITS.length,
+        leaders: demo.LEADERS.length,
+        accounts: credentials.length,
+      },
+    },
+  );
   return credentials;
 }

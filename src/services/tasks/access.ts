@@ -36,7 +36,8 @@ export function taskVisibility(actor: Actor): SQL | undefined {
 
 export function visibleRow(actor: Actor, task: TaskRow, unitIds: readonly string[]): boolean {
   if (seesAll(actor)) return true;
-  if (actor.roles.includes('leader') && actor.personId && task.leadLeaderId === actor.personId && task.status !== 'draft') return true;
+  if (actor.roles.includes('leader') && actor.personId && task.leadLeaderId === actor.personId && task.status !== 'draft')
+    return true;
   if (UNASSIGNED.includes(task.status as TaskStatus)) return false;
   const scope = actor.scope;
   return !scope.all && unitIds.some((u) => scope.unitIds.includes(u));
@@ -53,8 +54,18 @@ export async function loadVisibleTask(db: Db, ctx: Pick<Ctx, 'actor'>, id: strin
   const q = db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
   const [task] = lock ? await q.for('update') : await q;
   if (!task) throw notFound('督办事项');
-  const links = await db.select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, id));
-  if (!visibleRow(ctx.actor, task, links.map((l) => l.unitId))) throw notFound('督办事项');
+  const links = await db
+    .select({ unitId: taskUnits.unitId, role: taskUnits.role })
+    .from(taskUnits)
+    .where(eq(taskUnits.taskId, id));
+  if (
+    !visibleRow(
+      ctx.actor,
+      task,
+      links.map((l) => l.unitId),
+    )
+  )
+    throw notFound('督办事项');
   const coopUnitIds = links.filter((l) => l.role === 'coop').map((l) => l.unitId);
   return {
     task,

@@ -96,7 +96,10 @@ export async function report(ctx: Ctx, id: string, input: ReportInput) {
     const values = input.values ?? {};
     const ids = Object.keys(values);
     if (ids.length) {
-      const known = await tx.select({ id: targets.id }).from(targets).where(and(eq(targets.taskId, id), inArray(targets.id, ids)));
+      const known = await tx
+        .select({ id: targets.id })
+        .from(targets)
+        .where(and(eq(targets.taskId, id), inArray(targets.id, ids)));
       if (known.length !== ids.length) throw validation([{ field: 'values', message: '指标不属于该事项' }]);
       for (const [targetId, value] of Object.entries(values)) {
         await tx.update(targets).set({ latestValue: value }).where(eq(targets.id, targetId));
@@ -132,7 +135,11 @@ export async function report(ctx: Ctx, id: string, input: ReportInput) {
         updatedAt: now,
       })
       .where(eq(tasks.id, id));
-    const eventId = await recordTaskEvent(tx, ctx, id, { action: 'report', comment: input.text, data: { percent: input.percent, values } });
+    const eventId = await recordTaskEvent(tx, ctx, id, {
+      action: 'report',
+      comment: input.text,
+      data: { percent: input.percent, values },
+    });
     await bindAttachments(tx, id, eventId, input.attachmentIds);
     return { id, percent: isLead ? input.percent : task.percent };
   });
@@ -148,25 +155,49 @@ export async function requestExtension(ctx: Ctx, id: string, input: { reason: st
     const today = localDate(ctx.clock.now());
     if (today > task.deadline) throw validation([{ field: 'newDeadline', message: '已超过完成时限，不能再申请延期' }]);
     if (input.newDeadline <= task.deadline) throw validation([{ field: 'newDeadline', message: '新的完成时限须晚于原时限' }]);
-    const open = await tx.select({ id: extensionRequests.id }).from(extensionRequests).where(and(eq(extensionRequests.taskId, id), inArray(extensionRequests.stage, ['unit_head', 'supervisor', 'leader'])));
+    const open = await tx
+      .select({ id: extensionRequests.id })
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.taskId, id), inArray(extensionRequests.stage, ['unit_head', 'supervisor', 'leader'])));
     if (open.length) throw conflict('该事项已有待审批的延期申请');
     // a unit head's own request needs no second signature of the head
     const stage: ExtensionStage = ctx.actor.roles.includes('unit_head') ? 'supervisor' : 'unit_head';
     const [row] = await tx
       .insert(extensionRequests)
-      .values({ taskId: id, reason: input.reason, newDeadline: input.newDeadline, oldDeadline: task.deadline, progress: input.progress, stage, requestedBy: ctx.actor.userId, createdAt: ctx.clock.now() })
+      .values({
+        taskId: id,
+        reason: input.reason,
+        newDeadline: input.newDeadline,
+        oldDeadline: task.deadline,
+        progress: input.progress,
+        stage,
+        requestedBy: ctx.actor.userId,
+        createdAt: ctx.clock.now(),
+      })
       .returning({ id: extensionRequests.id });
-    await recordTaskEvent(tx, ctx, id, { action: 'request_extension', comment: input.reason, data: { newDeadline: input.newDeadline, progress: input.progress, stage } });
+    await recordTaskEvent(tx, ctx, id, {
+      action: 'request_extension',
+      comment: input.reason,
+      data: { newDeadline: input.newDeadline, progress: input.progress, stage },
+    });
     return { id: row!.id, stage };
   });
 }
 
 /** One signature on an extension request: the unit head, then the supervision office, then the lead leader. */
-export async function decideExtension(ctx: Ctx, taskId: string, requestId: string, input: { approve: boolean; comment?: string | null }) {
+export async function decideExtension(
+  ctx: Ctx,
+  taskId: string,
+  requestId: string,
+  input: { approve: boolean; comment?: string | null },
+) {
   requirePermission(ctx, 'tasks.read');
   return ctx.db.transaction(async (tx) => {
     const loaded = await loadVisibleTask(tx, ctx, taskId, true);
-    const [req] = await tx.select().from(extensionRequests).where(and(eq(extensionRequests.id, requestId), eq(extensionRequests.taskId, taskId)));
+    const [req] = await tx
+      .select()
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.id, requestId), eq(extensionRequests.taskId, taskId)));
     if (!req) throw new AppError(404, 'NOT_FOUND', '延期申请不存在');
     const stage = req.stage as ExtensionStage;
     if (!['unit_head', 'supervisor', 'leader'].includes(stage)) throw conflict('该延期申请已处理');
@@ -176,21 +207,35 @@ export async function decideExtension(ctx: Ctx, taskId: string, requestId: strin
     if (next === 'leader' && !loaded.task.leadLeaderId) next = null;
     const final = next ?? 'approved';
     const now = ctx.clock.now();
-    await tx.update(extensionRequests).set({ stage: final, decidedAt: ['approved', 'rejected'].includes(final) ? now : null }).where(eq(extensionRequests.id, requestId));
+    await tx
+      .update(extensionRequests)
+      .set({ stage: final, decidedAt: ['approved', 'rejected'].includes(final) ? now : null })
+      .where(eq(extensionRequests.id, requestId));
     if (final === 'approved') {
-      await tx.update(tasks).set({ deadline: req.newDeadline, version: loaded.task.version + 1, updatedAt: now }).where(eq(tasks.id, taskId));
+      await tx
+        .update(tasks)
+        .set({ deadline: req.newDeadline, version: loaded.task.version + 1, updatedAt: now })
+        .where(eq(tasks.id, taskId));
     }
     await recordTaskEvent(tx, ctx, taskId, {
       action: input.approve ? 'approve_extension' : 'reject_extension',
       comment: input.comment ?? null,
-      data: { stage, next: final, ...(final === 'approved' ? { oldDeadline: req.oldDeadline, newDeadline: req.newDeadline } : {}) },
+      data: {
+        stage,
+        next: final,
+        ...(final === 'approved' ? { oldDeadline: req.oldDeadline, newDeadline: req.newDeadline } : {}),
+      },
     });
     return { stage: final };
   });
 }
 
 /** 分解: the lead unit hands part of the task to a cooperating unit as a sub-task it owns (assigned at once). */
-export async function decompose(ctx: Ctx, id: string, input: { title: string; requirement: string; unitId: string; deadline: string }) {
+export async function decompose(
+  ctx: Ctx,
+  id: string,
+  input: { title: string; requirement: string; unitId: string; deadline: string },
+) {
   requirePermission(ctx, 'tasks.read');
   return ctx.db.transaction(async (tx) => {
     const loaded = await loadVisibleTask(tx, ctx, id, true);
@@ -220,7 +265,11 @@ export async function decompose(ctx: Ctx, id: string, input: { title: string; re
       { parentId: id, status: 'assigned' },
     );
     await tx.update(tasks).set({ assignedAt: ctx.clock.now() }).where(eq(tasks.id, child.id));
-    await recordTaskEvent(tx, ctx, id, { action: 'decompose', comment: input.title, data: { childId: child.id, number: child.number, unitId: input.unitId } });
+    await recordTaskEvent(tx, ctx, id, {
+      action: 'decompose',
+      comment: input.title,
+      data: { childId: child.id, number: child.number, unitId: input.unitId },
+    });
     return child;
   });
 }

@@ -10,7 +10,11 @@ import { loadVisibleTask, seesAll } from './access.js';
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 const ALLOWED = /\.(pdf|docx?|xlsx?|pptx?|wps|et|txt|csv|jpe?g|png|gif|webp|zip|rar|7z|ofd)$/i;
 
-export async function uploadAttachment(ctx: Ctx, taskId: string, file: () => Promise<{ filename: string; mime: string; content: Buffer }>) {
+export async function uploadAttachment(
+  ctx: Ctx,
+  taskId: string,
+  file: () => Promise<{ filename: string; mime: string; content: Buffer }>,
+) {
   requirePermission(ctx, 'tasks.read');
   const { facts } = await loadVisibleTask(ctx.db, ctx, taskId);
   const mayWork = seesAll(ctx.actor) || relationHolds('involved_unit', facts, ctx.actor);
@@ -18,13 +22,29 @@ export async function uploadAttachment(ctx: Ctx, taskId: string, file: () => Pro
     throw new AppError(403, 'FORBIDDEN', '您不能为此事项上传附件');
   }
   const f = await file();
-  if (!ALLOWED.test(f.filename)) throw new AppError(422, 'VALIDATION', '不支持的附件类型（可上传 PDF、Office、图片、压缩包等）', [{ field: 'file', message: '文件类型不支持' }]);
+  if (!ALLOWED.test(f.filename))
+    throw new AppError(422, 'VALIDATION', '不支持的附件类型（可上传 PDF、Office、图片、压缩包等）', [
+      { field: 'file', message: '文件类型不支持' },
+    ]);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attachments)
-      .values({ taskId, filename: f.filename.slice(0, 200), mime: f.mime || 'application/octet-stream', size: f.content.length, content: f.content, uploadedBy: ctx.actor.userId, createdAt: ctx.clock.now() })
+      .values({
+        taskId,
+        filename: f.filename.slice(0, 200),
+        mime: f.mime || 'application/octet-stream',
+        size: f.content.length,
+        content: f.content,
+        uploadedBy: ctx.actor.userId,
+        createdAt: ctx.clock.now(),
+      })
       .returning({ id: attachments.id, filename: attachments.filename, size: attachments.size, mime: attachments.mime });
-    await recordAudit(tx, ctx, { action: 'task.attachment_upload', targetType: 'task', targetId: taskId, after: { attachmentId: row!.id, filename: row!.filename, size: row!.size } });
+    await recordAudit(tx, ctx, {
+      action: 'task.attachment_upload',
+      targetType: 'task',
+      targetId: taskId,
+      after: { attachmentId: row!.id, filename: row!.filename, size: row!.size },
+    });
     return row!;
   });
 }
@@ -32,7 +52,10 @@ export async function uploadAttachment(ctx: Ctx, taskId: string, file: () => Pro
 export async function downloadAttachment(ctx: Ctx, taskId: string, attachmentId: string) {
   requirePermission(ctx, 'tasks.read');
   await loadVisibleTask(ctx.db, ctx, taskId);
-  const [row] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.taskId, taskId)));
+  const [row] = await ctx.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.taskId, taskId)));
   if (!row) throw notFound('附件');
   return row;
 }

@@ -32,7 +32,11 @@ export async function recordTaskEvent(tx: Db, ctx: Ctx, taskId: string, e: Timel
     targetType: 'task',
     targetId: taskId,
     before: e.fromStatus ? { status: e.fromStatus } : null,
-    after: { ...(e.toStatus ? { status: e.toStatus } : {}), ...(e.comment ? { comment: e.comment } : {}), ...(e.data ? { data: e.data } : {}) },
+    after: {
+      ...(e.toStatus ? { status: e.toStatus } : {}),
+      ...(e.comment ? { comment: e.comment } : {}),
+      ...(e.data ? { data: e.data } : {}),
+    },
   });
   return row!.id;
 }

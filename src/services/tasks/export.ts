@@ -28,10 +28,17 @@ export async function exportLedger(ctx: Ctx, f: LedgerFilter, title: string): Pr
   for (const r of rows) bySource.set(r.sourceKind, [...(bySource.get(r.sourceKind) ?? []), r]);
   if (bySource.size === 0) bySource.set('', []);
   for (const [kind, list] of bySource) {
-    const name = kind ? SOURCE_KINDS[kind as SourceKind]?.zh ?? kind : '督办台账';
+    const name = kind ? (SOURCE_KINDS[kind as SourceKind]?.zh ?? kind) : '督办台账';
     const ws = wb.addWorksheet(name, {
       views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:2',
+      },
     });
     ws.columns = COLUMNS;
     ws.spliceRows(1, 0, [`${title}（${name}）`]);
@@ -56,9 +63,14 @@ export async function exportLedger(ctx: Ctx, f: LedgerFilter, title: string): Pr
     ws.eachRow((row, n) => {
       if (n < 2) return;
       row.alignment = { wrapText: true, vertical: 'top' };
-      row.eachCell((c) => (c.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }));
+      row.eachCell(
+        (c) =>
+          (c.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }),
+      );
     });
   }
-  await ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'task.export', targetType: 'task', after: { filter: f, rows: rows.length } }));
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx, { action: 'task.export', targetType: 'task', after: { filter: f, rows: rows.length } }),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -19,10 +19,15 @@ export async function importTasks(
   const sheet = await readSheet(await upload());
   const { records, issues } = readRows(sheet, TASK_COLUMNS);
   if (issues.length && !records.length) throw importInvalid(issues);
-  const allUnits = await ctx.db.select({ id: units.id, code: units.code, name: units.name, shortName: units.shortName }).from(units);
+  const allUnits = await ctx.db
+    .select({ id: units.id, code: units.code, name: units.name, shortName: units.shortName })
+    .from(units);
   const unitBy = new Map<string, string>();
   for (const u of allUnits) for (const k of [u.code, u.name, u.shortName]) if (k) unitBy.set(k, u.id);
-  const leaders = await ctx.db.select({ id: people.id, name: people.name, title: people.title }).from(people).where(eq(people.isLeader, true));
+  const leaders = await ctx.db
+    .select({ id: people.id, name: people.name, title: people.title })
+    .from(people)
+    .where(eq(people.isLeader, true));
   const leaderBy = new Map<string, string>();
   for (const l of leaders) for (const k of [l.name, l.title]) if (k) leaderBy.set(k, l.id);
 
@@ -66,7 +71,8 @@ export async function importTasks(
       targets: [],
     });
   }
-  if (issues.length) throw importInvalid([...issues].sort((a: CellIssue, b: CellIssue) => a.row - b.row || a.column.localeCompare(b.column)));
+  if (issues.length)
+    throw importInvalid([...issues].sort((a: CellIssue, b: CellIssue) => a.row - b.row || a.column.localeCompare(b.column)));
   return ctx.db.transaction(async (tx) => {
     const [source] = await tx
       .insert(taskSources)
@@ -74,7 +80,12 @@ export async function importTasks(
       .returning({ id: taskSources.id });
     const created: string[] = [];
     for (const input of inputs) created.push((await insertTask(tx, ctx, { ...input, sourceId: source!.id })).number);
-    await recordAudit(tx, ctx, { action: 'task.import', targetType: 'task_source', targetId: source!.id, after: { title: meta.title, kind: SOURCE_KINDS[meta.sourceKind].zh, tasks: created.length } });
+    await recordAudit(tx, ctx, {
+      action: 'task.import',
+      targetType: 'task_source',
+      targetId: source!.id,
+      after: { title: meta.title, kind: SOURCE_KINDS[meta.sourceKind].zh, tasks: created.length },
+    });
     return { sourceId: source!.id, created: created.length, numbers: created };
   });
 }

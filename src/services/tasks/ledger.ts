@@ -22,7 +22,16 @@ export interface LedgerFilter {
   overdue?: boolean;
   parentId?: string;
 }
-export const LEDGER_SORTS = ['deadline', '-deadline', 'number', '-number', 'updatedAt', '-updatedAt', 'percent', '-percent'] as const;
+export const LEDGER_SORTS = [
+  'deadline',
+  '-deadline',
+  'number',
+  '-number',
+  'updatedAt',
+  '-updatedAt',
+  'percent',
+  '-percent',
+] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 export function ledgerWhere(ctx: Ctx, f: LedgerFilter): SQL | undefined {
@@ -50,7 +59,9 @@ const leader = alias(people, 'leader');
 
 function orderOf(sort: LedgerSort) {
   const dir = sort.startsWith('-') ? desc : asc;
-  const col = { deadline: tasks.deadline, number: tasks.number, updatedAt: tasks.updatedAt, percent: tasks.percent }[sort.replace('-', '') as 'deadline'];
+  const col = { deadline: tasks.deadline, number: tasks.number, updatedAt: tasks.updatedAt, percent: tasks.percent }[
+    sort.replace('-', '') as 'deadline'
+  ];
   return [dir(col), dir(tasks.id)];
 }
 
@@ -102,7 +113,10 @@ export async function listLedger(ctx: Ctx, f: LedgerFilter & { sort: LedgerSort;
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [total] = await ctx.db.select({ n: count() }).from(tasks).where(where);
-  const coop = await coopNames(ctx.db, rows.map((r) => r.id));
+  const coop = await coopNames(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const today = localDate(ctx.clock.now());
   return {
     items: rows.map((r) => ({
@@ -126,6 +140,9 @@ export async function ledgerRowsForExport(ctx: Ctx, f: LedgerFilter, limit: numb
     .where(ledgerWhere(ctx, f))
     .orderBy(asc(tasks.sourceKind), asc(tasks.number))
     .limit(limit);
-  const coop = await coopNames(ctx.db, rows.map((r) => r.id));
+  const coop = await coopNames(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, coopUnitNames: coop.get(r.id) ?? [] }));
 }

@@ -20,7 +20,15 @@ export async function reportsDue(db: Db, taskList: DueInput[], unitId: string, n
   const rows = await db
     .select({ taskId: progressReports.taskId, at: progressReports.createdAt })
     .from(progressReports)
-    .where(and(inArray(progressReports.taskId, taskList.map((t) => t.id)), eq(progressReports.unitId, unitId)));
+    .where(
+      and(
+        inArray(
+          progressReports.taskId,
+          taskList.map((t) => t.id),
+        ),
+        eq(progressReports.unitId, unitId),
+      ),
+    );
   const dates = new Map<string, string[]>();
   for (const r of rows) dates.set(r.taskId, [...(dates.get(r.taskId) ?? []), localDate(r.at)]);
   const today = localDate(now);

@@ -8,7 +8,15 @@ import { OPEN_STATUSES, TASK_STATUSES } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { taskVisibility } from './access.js';
 
-const brief = { id: tasks.id, number: tasks.number, title: tasks.title, status: tasks.status, deadline: tasks.deadline, percent: tasks.percent, leadUnitName: units.name };
+const brief = {
+  id: tasks.id,
+  number: tasks.number,
+  title: tasks.title,
+  status: tasks.status,
+  deadline: tasks.deadline,
+  percent: tasks.percent,
+  leadUnitName: units.name,
+};
 
 /** What waits for the caller: to sign, to report (with due dates), to review, to approve. */
 export async function myWork(ctx: Ctx) {
@@ -19,7 +27,10 @@ export async function myWork(ctx: Ctx) {
   const base = () => db.select(brief).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId));
 
   if (isUnit && actor.unitId) {
-    out.toSign = await base().where(and(eq(tasks.leadUnitId, actor.unitId), eq(tasks.status, 'assigned'))).orderBy(asc(tasks.deadline)).limit(100);
+    out.toSign = await base()
+      .where(and(eq(tasks.leadUnitId, actor.unitId), eq(tasks.status, 'assigned')))
+      .orderBy(asc(tasks.deadline))
+      .limit(100);
     const working = await db
       .select({ ...brief, cycle: tasks.cycle, cycleDay: tasks.cycleDay, assignedAt: tasks.assignedAt })
       .from(taskUnits)
@@ -33,10 +44,25 @@ export async function myWork(ctx: Ctx) {
       .sort((a, b) => a.due.dueOn.localeCompare(b.due.dueOn));
     const since = new Date(ctx.clock.now().getTime() - 14 * 86_400_000);
     out.reminders = await db
-      .select({ taskId: tasks.id, number: tasks.number, title: tasks.title, action: taskEvents.action, comment: taskEvents.comment, at: taskEvents.at, actorName: taskEvents.actorName })
+      .select({
+        taskId: tasks.id,
+        number: tasks.number,
+        title: tasks.title,
+        action: taskEvents.action,
+        comment: taskEvents.comment,
+        at: taskEvents.at,
+        actorName: taskEvents.actorName,
+      })
       .from(taskEvents)
       .innerJoin(tasks, eq(tasks.id, taskEvents.taskId))
-      .where(and(eq(tasks.leadUnitId, actor.unitId), inArray(taskEvents.action, ['remind', 'issue_order']), sql`${taskEvents.at} >= ${since}`, inArray(tasks.status, [...OPEN_STATUSES])))
+      .where(
+        and(
+          eq(tasks.leadUnitId, actor.unitId),
+          inArray(taskEvents.action, ['remind', 'issue_order']),
+          sql`${taskEvents.at} >= ${since}`,
+          inArray(tasks.status, [...OPEN_STATUSES]),
+        ),
+      )
       .orderBy(desc(taskEvents.at))
       .limit(50);
   }
@@ -45,12 +71,18 @@ export async function myWork(ctx: Ctx) {
   }
   if (actor.roles.includes('supervisor')) {
     out.toReview = await base().where(eq(tasks.status, 'completion_requested')).orderBy(asc(tasks.deadline)).limit(100);
-    out.toHandle = await base().where(inArray(tasks.status, ['returned', 'draft'])).orderBy(desc(tasks.updatedAt)).limit(100);
+    out.toHandle = await base()
+      .where(inArray(tasks.status, ['returned', 'draft']))
+      .orderBy(desc(tasks.updatedAt))
+      .limit(100);
     out.toApprove = await extensionsAt(ctx, 'supervisor', undefined);
   }
   if (actor.roles.includes('leader') && actor.personId) {
     const mine = eq(tasks.leadLeaderId, actor.personId);
-    out.toReview = await base().where(and(mine, eq(tasks.status, 'pending_review'))).orderBy(asc(tasks.deadline)).limit(100);
+    out.toReview = await base()
+      .where(and(mine, eq(tasks.status, 'pending_review')))
+      .orderBy(asc(tasks.deadline))
+      .limit(100);
     out.toApprove = await extensionsAt(ctx, 'leader', mine);
   }
   return out;
@@ -58,7 +90,12 @@ export async function myWork(ctx: Ctx) {
 
 async function extensionsAt(ctx: Ctx, stage: string, where: ReturnType<typeof eq> | undefined) {
   return ctx.db
-    .select({ ...brief, requestId: extensionRequests.id, newDeadline: extensionRequests.newDeadline, reason: extensionRequests.reason })
+    .select({
+      ...brief,
+      requestId: extensionRequests.id,
+      newDeadline: extensionRequests.newDeadline,
+      reason: extensionRequests.reason,
+    })
     .from(extensionRequests)
     .innerJoin(tasks, eq(tasks.id, extensionRequests.taskId))
     .innerJoin(units, eq(units.id, tasks.leadUnitId))
@@ -72,9 +109,15 @@ export async function leaderView(ctx: Ctx, personId: string) {
   requirePermission(ctx, 'tasks.read');
   const { db, actor } = ctx;
   if (!actor.roles.includes('supervisor') && actor.userId !== null && actor.personId !== personId) throw notFound('领导');
-  const [person] = await db.select({ id: people.id, name: people.name, title: people.title, isLeader: people.isLeader }).from(people).where(eq(people.id, personId));
+  const [person] = await db
+    .select({ id: people.id, name: people.name, title: people.title, isLeader: people.isLeader })
+    .from(people)
+    .where(eq(people.id, personId));
   if (!person?.isLeader) throw notFound('领导');
-  const portfolio = await db.select({ unitId: leaderPortfolios.unitId }).from(leaderPortfolios).where(eq(leaderPortfolios.personId, personId));
+  const portfolio = await db
+    .select({ unitId: leaderPortfolios.unitId })
+    .from(leaderPortfolios)
+    .where(eq(leaderPortfolios.personId, personId));
   const unitIds = portfolio.map((p) => p.unitId);
   const theirs = and(
     taskVisibility(actor),

@@ -61,7 +61,8 @@ async function checkInput(db: Db, input: TaskInput): Promise<void> {
   if (!isIsoDate(input.deadline)) issues.push({ field: 'deadline', message: '完成时限不是有效日期' });
   input.milestones.forEach((m, i) => {
     if (!isIsoDate(m.plannedOn)) issues.push({ field: `milestones.${i}.plannedOn`, message: `节点“${m.name}”的计划日期无效` });
-    else if (m.plannedOn > input.deadline) issues.push({ field: `milestones.${i}.plannedOn`, message: `节点“${m.name}”的计划日期晚于完成时限` });
+    else if (m.plannedOn > input.deadline)
+      issues.push({ field: `milestones.${i}.plannedOn`, message: `节点“${m.name}”的计划日期晚于完成时限` });
   });
   if (issues.length) throw validation(issues);
 }
@@ -79,24 +80,40 @@ async function nextNumber(db: Db, ctx: Ctx): Promise<string> {
   return `${prefix}-${year}-${String(row!.value).padStart(3, '0')}`;
 }
 
-async function writeChildren(tx: Db, taskId: string, input: Pick<TaskInput, 'leadUnitId' | 'coopUnitIds' | 'milestones' | 'targets'>) {
+async function writeChildren(
+  tx: Db,
+  taskId: string,
+  input: Pick<TaskInput, 'leadUnitId' | 'coopUnitIds' | 'milestones' | 'targets'>,
+) {
   await tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId));
-  await tx.insert(taskUnits).values([
-    { taskId, unitId: input.leadUnitId, role: 'lead' },
-    ...[...new Set(input.coopUnitIds)].map((unitId) => ({ taskId, unitId, role: 'coop' })),
-  ]);
+  await tx
+    .insert(taskUnits)
+    .values([
+      { taskId, unitId: input.leadUnitId, role: 'lead' },
+      ...[...new Set(input.coopUnitIds)].map((unitId) => ({ taskId, unitId, role: 'coop' })),
+    ]);
   const keepM = input.milestones.filter((m) => m.id).map((m) => m.id!);
-  await tx.delete(milestones).where(and(eq(milestones.taskId, taskId), keepM.length ? notInArray(milestones.id, keepM) : undefined));
+  await tx
+    .delete(milestones)
+    .where(and(eq(milestones.taskId, taskId), keepM.length ? notInArray(milestones.id, keepM) : undefined));
   for (const [i, m] of input.milestones.entries()) {
     const values = { name: m.name, plannedOn: m.plannedOn, doneOn: m.doneOn ?? null, evidence: m.evidence ?? null, sortOrder: i };
-    if (m.id) await tx.update(milestones).set(values).where(and(eq(milestones.id, m.id), eq(milestones.taskId, taskId)));
+    if (m.id)
+      await tx
+        .update(milestones)
+        .set(values)
+        .where(and(eq(milestones.id, m.id), eq(milestones.taskId, taskId)));
     else await tx.insert(milestones).values({ ...values, taskId });
   }
   const keepT = input.targets.filter((t) => t.id).map((t) => t.id!);
   await tx.delete(targets).where(and(eq(targets.taskId, taskId), keepT.length ? notInArray(targets.id, keepT) : undefined));
   for (const [i, t] of input.targets.entries()) {
     const values = { name: t.name, unit: t.unit, targetValue: t.targetValue, sortOrder: i };
-    if (t.id) await tx.update(targets).set(values).where(and(eq(targets.id, t.id), eq(targets.taskId, taskId)));
+    if (t.id)
+      await tx
+        .update(targets)
+        .set(values)
+        .where(and(eq(targets.id, t.id), eq(targets.taskId, taskId)));
     else await tx.insert(targets).values({ ...values, taskId });
   }
 }
@@ -137,12 +154,28 @@ export async function insertTask(tx: Db, ctx: Ctx, input: TaskInput, opts: { par
       .returning({ id: tasks.id });
     const id = row!.id;
     await writeChildren(tx, id, input);
-    await recordTaskEvent(tx, ctx, id, { action: 'create', toStatus: opts.status ?? 'draft', data: { number, title: input.title } });
+    await recordTaskEvent(tx, ctx, id, {
+      action: 'create',
+      toStatus: opts.status ?? 'draft',
+      data: { number, title: input.title },
+    });
     return { id, number };
   }
 }
 
-const EDITABLE = ['title', 'requirement', 'sourceId', 'sourceKind', 'category', 'leadLeaderId', 'leadUnitId', 'deadline', 'priority', 'cycle', 'cycleDay'] as const;
+const EDITABLE = [
+  'title',
+  'requirement',
+  'sourceId',
+  'sourceKind',
+  'category',
+  'leadLeaderId',
+  'leadUnitId',
+  'deadline',
+  'priority',
+  'cycle',
+  'cycleDay',
+] as const;
 
 /**
  * Edits a task. `version` is the version the editor started from: when somebody saved in between, the save is
@@ -169,7 +202,11 @@ export async function editTask(ctx: Ctx, id: string, input: TaskInput & { versio
     }
     const [updated] = await tx
       .update(tasks)
-      .set({ ...Object.fromEntries(EDITABLE.map((k) => [k, (input as unknown as Record<string, unknown>)[k] ?? null])), version: task.version + 1, updatedAt: ctx.clock.now() })
+      .set({
+        ...Object.fromEntries(EDITABLE.map((k) => [k, (input as unknown as Record<string, unknown>)[k] ?? null])),
+        version: task.version + 1,
+        updatedAt: ctx.clock.now(),
+      })
       .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
       .returning({ version: tasks.version });
     if (!updated) throw conflict('该事项已被他人修改，请查看最新内容后再保存');

@@ -13,7 +13,9 @@ describe.each(backends())('accounts on %s', (backend) => {
   afterAll(() => t.close());
 
   const accountId = async (username: string) =>
-    ((await sec.get(`/api/accounts?q=${username}`)).json().items as { id: string; username: string }[]).find((a) => a.username === username)!.id;
+    ((await sec.get(`/api/accounts?q=${username}`)).json().items as { id: string; username: string }[]).find(
+      (a) => a.username === username,
+    )!.id;
 
   it('splits the three administrators: the system administrator creates, the security administrator sets roles', async () => {
     const units = (await admin.get('/api/units')).json().items as { id: string; code: string }[];

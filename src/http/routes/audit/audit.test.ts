@@ -20,7 +20,9 @@ describe.each(backends())('audit trail on %s', (backend) => {
     expect(all.total).toBeGreaterThan(3);
     const logins = (await auditor.get('/api/audit?action=auth.login&actor=系统管理员')).json();
     expect(logins.items.length).toBeGreaterThan(0);
-    expect(logins.items.every((e: { action: string; actorName: string }) => e.action === 'auth.login' && e.actorName === '系统管理员')).toBe(true);
+    expect(
+      logins.items.every((e: { action: string; actorName: string }) => e.action === 'auth.login' && e.actorName === '系统管理员'),
+    ).toBe(true);
     const created = (await auditor.get('/api/audit?action=unit.create&targetType=unit')).json().items[0];
     expect(created.after).toMatchObject({ code: 'AUD-1', name: '审计测试单位' });
     expect(created.ip).toBeTruthy();

@@ -15,14 +15,27 @@ const filter = z.object({
 export const auditRoutes: Routes = (app, deps) => {
   const r = typed(app);
   const tags = ['audit'];
-  r.get('/audit', { schema: { querystring: filter.extend(paging), tags, summary: '查询审计日志（审计员）' } }, async (req) =>
-    searchAudit(ctxOf(req, deps), req.query),
+  r.get(
+    '/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: { querystring: filter.extend(paging), tags, summary: '查询审计日志（审计员）' },
+    },
+    async (req) => searchAudit(ctxOf(req, deps), req.query),
   );
-  r.get('/audit/actions', { schema: { tags, summary: '审计日志中出现过的操作' } }, async (req) => ({
-    items: await auditActions(ctxOf(req, deps)),
-  }));
-  r.get('/audit/export', { schema: { querystring: filter, tags, summary: '导出审计日志（Excel）' } }, async (req, reply) => {
-    const buf = await exportAudit(ctxOf(req, deps), req.query);
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('审计日志.xlsx')).send(buf);
-  });
+  r.get(
+    '/audit/actions',
+    { config: { permission: 'audit.read' }, schema: { tags, summary: '审计日志中出现过的操作' } },
+    async (req) => ({
+      items: await auditActions(ctxOf(req, deps)),
+    }),
+  );
+  r.get(
+    '/audit/export',
+    { config: { permission: 'audit.read' }, schema: { querystring: filter, tags, summary: '导出审计日志（Excel）' } },
+    async (req, reply) => {
+      const buf = await exportAudit(ctxOf(req, deps), req.query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('审计日志.xlsx')).send(buf);
+    },
+  );
 };

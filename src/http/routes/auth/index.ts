@@ -58,14 +58,20 @@ export const authRoutes: Routes = (app, deps) => {
       return present(deps, await resolveSession(deps.db, deps.clock, out.token));
     },
   );
-  r.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户' }, config: { allowDuringPasswordChange: true } }, async (req) =>
-    present(deps, req.session!),
+  r.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户' }, config: { allowDuringPasswordChange: true } },
+    async (req) => present(deps, req.session!),
   );
-  r.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' }, config: { allowDuringPasswordChange: true } }, async (req, reply) => {
-    await logout(ctxOf(req, deps), req.session!.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录' }, config: { allowDuringPasswordChange: true } },
+    async (req, reply) => {
+      await logout(ctxOf(req, deps), req.session!.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
   r.post(
     '/auth/password',
     { schema: { body: passwordBody, tags: ['auth'], summary: '修改密码' }, config: { allowDuringPasswordChange: true } },

@@ -4,7 +4,8 @@ import { getSetting } from '../../../services/setup/bootstrap.js';
 import { UNIT_KINDS } from '../../../services/org/units.js';
 import { CYCLES, PRIORITIES, SOURCE_KINDS, STATUS_LABELS, WORKFLOW } from '../../../domain/tasks/workflow.js';
 
-const labelled = (table: Record<string, { zh: string; en: string }>) => Object.entries(table).map(([id, l]) => ({ id, zh: l.zh, en: l.en }));
+const labelled = (table: Record<string, { zh: string; en: string }>) =>
+  Object.entries(table).map(([id, l]) => ({ id, zh: l.zh, en: l.en }));
 import { typed, type Routes } from '../../deps.js';
 
 export const metaRoutes: Routes = (app, deps) => {

@@ -10,7 +10,11 @@ describe('health, meta and the OpenAPI document', () => {
 
   it('reports version and database state', async () => {
     const res = await new Agent(t).get('/api/health');
-    expect(res.json()).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: { driver: 'pglite', ok: true } });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: { driver: 'pglite', ok: true },
+    });
   });
   it('gives the district name and role labels without a session', async () => {
     const meta = (await new Agent(t).get('/api/meta')).json();
@@ -20,7 +24,9 @@ describe('health, meta and the OpenAPI document', () => {
   it('documents every route with its input schema', async () => {
     const doc = (await new Agent(t).get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/{id}', '/api/audit', '/api/accounts/{id}/roles']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/units/{id}', '/api/audit', '/api/accounts/{id}/roles']),
+    );
     const body = doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(['username', 'password']);
   });

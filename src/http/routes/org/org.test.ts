@@ -19,7 +19,13 @@ describe.each(backends())('organisation on %s', (backend) => {
   let leader: Agent;
   let head: Agent;
   const unitId = async (code: string) => (await t.database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
-  const personIn = async (code: string) => (await t.database.db.select().from(people).where(eq(people.unitId, await unitId(code))))[0]!.id;
+  const personIn = async (code: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(people)
+        .where(eq(people.unitId, await unitId(code)))
+    )[0]!.id;
 
   beforeAll(async () => {
     t = await startTestApp(backend);
@@ -104,17 +110,27 @@ describe.each(backends())('organisation on %s', (backend) => {
   it('sets a leader’s portfolio', async () => {
     const leaders = (await admin.get('/api/leaders')).json().items as { personId: string; title: string; unitIds: string[] }[];
     const safety = leaders.find((l) => l.title === '副区长（分管应急管理）')!;
-    const res = await admin.put(`/api/leaders/${safety.personId}/portfolio`, { unitIds: [await unitId('YJJ'), await unitId('SCJ')] });
+    const res = await admin.put(`/api/leaders/${safety.personId}/portfolio`, {
+      unitIds: [await unitId('YJJ'), await unitId('SCJ')],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().units.map((u: { name: string }) => u.name).sort()).toEqual(['区市场监督管理局', '区应急管理局'].sort());
+    expect(
+      res
+        .json()
+        .units.map((u: { name: string }) => u.name)
+        .sort(),
+    ).toEqual(['区市场监督管理局', '区应急管理局'].sort());
     expect((await clerk.put(`/api/leaders/${safety.personId}/portfolio`, { unitIds: [] })).statusCode).toBe(403);
   });
 
   it('imports units from Excel and updates them on a second import', async () => {
-    const file = await workbook(['单位编码*', '单位名称*', '简称', '类型*', '上级单位编码', '排序'], [
-      ['IMP-CHILD', '导入子单位', '子', '部门', 'IMP-PARENT', 2],
-      ['IMP-PARENT', '导入上级单位', '上级', '部门', 'GOV', 1],
-    ]);
+    const file = await workbook(
+      ['单位编码*', '单位名称*', '简称', '类型*', '上级单位编码', '排序'],
+      [
+        ['IMP-CHILD', '导入子单位', '子', '部门', 'IMP-PARENT', 2],
+        ['IMP-PARENT', '导入上级单位', '上级', '部门', 'GOV', 1],
+      ],
+    );
     const res = await upload(admin, '/api/import/units', file);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ created: 2, updated: 0 });
@@ -126,11 +142,14 @@ describe.each(backends())('organisation on %s', (backend) => {
 
   it('imports nothing when any row is wrong, and says which row and column', async () => {
     const before = (await t.database.db.select({ n: count() }).from(people))[0]!.n;
-    const file = await workbook(['姓名*', '单位编码*', '职务', '电话', '排序'], [
-      ['甲', 'GXJ', '科员', '', 1],
-      ['', 'GXJ', '科员', '', 2],
-      ['丙', 'NO-SUCH', '科员', '', 'abc'],
-    ]);
+    const file = await workbook(
+      ['姓名*', '单位编码*', '职务', '电话', '排序'],
+      [
+        ['甲', 'GXJ', '科员', '', 1],
+        ['', 'GXJ', '科员', '', 2],
+        ['丙', 'NO-SUCH', '科员', '', 'abc'],
+      ],
+    );
     const res = await upload(admin, '/api/import/people', file);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IMPORT_INVALID');

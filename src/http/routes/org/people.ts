@@ -16,14 +16,24 @@ const listQuery = z.object({ unitId: z.uuid().optional(), q: optionalText(50), .
 export const peopleRoutes: Routes = (app, deps) => {
   const r = typed(app);
   const tags = ['org'];
-  r.get('/people', { schema: { querystring: listQuery, tags, summary: '人员列表（按数据范围）' } }, async (req) =>
-    listPeople(ctxOf(req, deps), req.query),
+  r.get(
+    '/people',
+    { config: { permission: 'people.read' }, schema: { querystring: listQuery, tags, summary: '人员列表（按数据范围）' } },
+    async (req) => listPeople(ctxOf(req, deps), req.query),
   );
-  r.get('/people/:id', { schema: { params: idParams, tags, summary: '人员详情' } }, async (req) => getPerson(ctxOf(req, deps), req.params.id));
-  r.post('/people', { schema: { body: personBody, tags, summary: '新增人员' } }, async (req, reply) =>
-    reply.status(201).send(await createPerson(ctxOf(req, deps), req.body)),
+  r.get(
+    '/people/:id',
+    { config: { permission: 'people.read' }, schema: { params: idParams, tags, summary: '人员详情' } },
+    async (req) => getPerson(ctxOf(req, deps), req.params.id),
   );
-  r.patch('/people/:id', { schema: { params: idParams, body: personPatch, tags, summary: '修改人员' } }, async (req) =>
-    updatePerson(ctxOf(req, deps), req.params.id, req.body),
+  r.post(
+    '/people',
+    { config: { permission: 'people.write' }, schema: { body: personBody, tags, summary: '新增人员' } },
+    async (req, reply) => reply.status(201).send(await createPerson(ctxOf(req, deps), req.body)),
+  );
+  r.patch(
+    '/people/:id',
+    { config: { permission: 'people.write' }, schema: { params: idParams, body: personPatch, tags, summary: '修改人员' } },
+    async (req) => updatePerson(ctxOf(req, deps), req.params.id, req.body),
   );
 };

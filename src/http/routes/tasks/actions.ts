@@ -27,6 +27,7 @@ export const taskActionRoutes: Routes = (app, deps) => {
   r.post(
     '/tasks/:id/actions/:action',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         params: idParams.extend({ action: z.enum(SIMPLE, '未知操作') }),
         body: actionBody,
@@ -36,18 +37,35 @@ export const taskActionRoutes: Routes = (app, deps) => {
     },
     async (req) => act(ctxOf(req, deps), req.params.id, req.params.action, req.body),
   );
-  r.post('/tasks/:id/reports', { schema: { params: idParams, body: reportBody, tags, summary: '报送进展' } }, async (req, reply) =>
-    reply.status(201).send(await report(ctxOf(req, deps), req.params.id, req.body)),
+  r.post(
+    '/tasks/:id/reports',
+    { config: { permission: 'tasks.read' }, schema: { params: idParams, body: reportBody, tags, summary: '报送进展' } },
+    async (req, reply) => reply.status(201).send(await report(ctxOf(req, deps), req.params.id, req.body)),
   );
-  r.post('/tasks/:id/extensions', { schema: { params: idParams, body: extensionBody, tags, summary: '申请延期' } }, async (req, reply) =>
-    reply.status(201).send(await requestExtension(ctxOf(req, deps), req.params.id, req.body)),
+  r.post(
+    '/tasks/:id/extensions',
+    { config: { permission: 'tasks.read' }, schema: { params: idParams, body: extensionBody, tags, summary: '申请延期' } },
+    async (req, reply) => reply.status(201).send(await requestExtension(ctxOf(req, deps), req.params.id, req.body)),
   );
   r.post(
     '/tasks/:id/extensions/:requestId/decision',
-    { schema: { params: idParams.extend({ requestId: z.uuid() }), body: decideBody, tags, summary: '审批延期（单位负责人 → 督查室 → 牵头领导）' } },
+    {
+      config: { permission: 'tasks.read' },
+      schema: {
+        params: idParams.extend({ requestId: z.uuid() }),
+        body: decideBody,
+        tags,
+        summary: '审批延期（单位负责人 → 督查室 → 牵头领导）',
+      },
+    },
     async (req) => decideExtension(ctxOf(req, deps), req.params.id, req.params.requestId, req.body),
   );
-  r.post('/tasks/:id/subtasks', { schema: { params: idParams, body: subtaskBody, tags, summary: '分解子任务给协办单位' } }, async (req, reply) =>
-    reply.status(201).send(await decompose(ctxOf(req, deps), req.params.id, req.body)),
+  r.post(
+    '/tasks/:id/subtasks',
+    {
+      config: { permission: 'tasks.read' },
+      schema: { params: idParams, body: subtaskBody, tags, summary: '分解子任务给协办单位' },
+    },
+    async (req, reply) => reply.status(201).send(await decompose(ctxOf(req, deps), req.params.id, req.body)),
   );
 };

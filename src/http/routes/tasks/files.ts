@@ -21,12 +21,21 @@ async function oneFile(req: FastifyRequest, maxBytes: number) {
 export const taskFileRoutes: Routes = (app, deps) => {
   const r = typed(app);
   const tags = ['tasks'];
-  r.post('/tasks/:id/attachments', { schema: { params: idParams, tags, summary: `上传附件（≤ ${ATTACHMENT_MAX_BYTES / 1048576} MB）` } }, async (req, reply) =>
-    reply.status(201).send(await uploadAttachment(ctxOf(req, deps), req.params.id, () => oneFile(req, ATTACHMENT_MAX_BYTES))),
+  r.post(
+    '/tasks/:id/attachments',
+    {
+      config: { permission: 'tasks.read' },
+      schema: { params: idParams, tags, summary: `上传附件（≤ ${ATTACHMENT_MAX_BYTES / 1048576} MB）` },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await uploadAttachment(ctxOf(req, deps), req.params.id, () => oneFile(req, ATTACHMENT_MAX_BYTES))),
   );
   r.get(
     '/tasks/:id/attachments/:attachmentId',
-    { schema: { params: idParams.extend({ attachmentId: z.uuid() }), tags, summary: '下载附件' } },
+    {
+      config: { permission: 'tasks.read' },
+      schema: { params: idParams.extend({ attachmentId: z.uuid() }), tags, summary: '下载附件' },
+    },
     async (req, reply) => {
       const a = await downloadAttachment(ctxOf(req, deps), req.params.id, req.params.attachmentId);
       return reply
@@ -36,15 +45,31 @@ export const taskFileRoutes: Routes = (app, deps) => {
         .send(a.content);
     },
   );
-  r.get('/tasks/export', { schema: { querystring: ledgerQuery.omit({ sort: true, page: true, pageSize: true }), tags, summary: '导出督办台账（Excel，每类来源一个工作表）' } }, async (req, reply) => {
-    const buf = await exportLedger(ctxOf(req, deps), req.query, '督办事项台账');
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('督办台账.xlsx')).send(buf);
-  });
+  r.get(
+    '/tasks/export',
+    {
+      config: { permission: 'tasks.read' },
+      schema: {
+        querystring: ledgerQuery.omit({ sort: true, page: true, pageSize: true }),
+        tags,
+        summary: '导出督办台账（Excel，每类来源一个工作表）',
+      },
+    },
+    async (req, reply) => {
+      const buf = await exportLedger(ctxOf(req, deps), req.query, '督办事项台账');
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('督办台账.xlsx')).send(buf);
+    },
+  );
   r.post(
     '/tasks/import',
     {
+      config: { permission: 'tasks.manage' },
       schema: {
-        querystring: z.object({ title: z.string().trim().min(1, '请填写清单名称').max(200), sourceKind: z.enum(SOURCE_KIND_IDS).default('annual'), issuedOn: isoDate().optional() }),
+        querystring: z.object({
+          title: z.string().trim().min(1, '请填写清单名称').max(200),
+          sourceKind: z.enum(SOURCE_KIND_IDS).default('annual'),
+          issuedOn: isoDate().optional(),
+        }),
         tags,
         summary: '导入年度重点工作清单（Excel，一行一项；有错则全部不导入）',
       },

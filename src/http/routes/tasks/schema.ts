@@ -20,11 +20,26 @@ export const taskBody = z.object({
   cycle: z.enum(CYCLE_IDS).default('monthly'),
   cycleDay: z.number().int().min(1).max(31).nullish(),
   milestones: z
-    .array(z.object({ id: z.uuid().optional(), name: z.string().trim().min(1, '请填写节点名称').max(200), plannedOn: isoDate(), doneOn: isoDate().nullish(), evidence: nullableText(1000) }))
+    .array(
+      z.object({
+        id: z.uuid().optional(),
+        name: z.string().trim().min(1, '请填写节点名称').max(200),
+        plannedOn: isoDate(),
+        doneOn: isoDate().nullish(),
+        evidence: nullableText(1000),
+      }),
+    )
     .max(50)
     .default([]),
   targets: z
-    .array(z.object({ id: z.uuid().optional(), name: z.string().trim().min(1, '请填写指标名称').max(100), unit: z.string().trim().max(20).default(''), targetValue: z.number().finite() }))
+    .array(
+      z.object({
+        id: z.uuid().optional(),
+        name: z.string().trim().min(1, '请填写指标名称').max(100),
+        unit: z.string().trim().max(20).default(''),
+        targetValue: z.number().finite(),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -45,7 +60,10 @@ export const ledgerQuery = z.object({
   status: csv,
   deadlineFrom: isoDate().optional(),
   deadlineTo: isoDate().optional(),
-  overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   parentId: z.uuid().optional(),
   sort: z.enum(LEDGER_SORTS).default('deadline'),
   ...paging,
@@ -61,7 +79,10 @@ export const reportBody = z.object({
   text: z.string().trim().min(1, '请填写进展情况').max(4000),
   percent: z.number().int().min(0, '完成进度在 0–100 之间').max(100, '完成进度在 0–100 之间'),
   values: z.record(z.uuid(), z.number().finite()).optional(),
-  milestonesDone: z.array(z.object({ id: z.uuid(), doneOn: isoDate(), evidence: nullableText(1000) })).max(50).optional(),
+  milestonesDone: z
+    .array(z.object({ id: z.uuid(), doneOn: isoDate(), evidence: nullableText(1000) }))
+    .max(50)
+    .optional(),
   attachmentIds: z.array(z.uuid()).max(20).optional(),
 });
 

@@ -19,7 +19,8 @@ describe.each(backends())('task workflow on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  const step = (a: Agent, id: string, action: string, comment?: string) => a.post(`/api/tasks/${id}/actions/${action}`, comment ? { comment } : {});
+  const step = (a: Agent, id: string, action: string, comment?: string) =>
+    a.post(`/api/tasks/${id}/actions/${action}`, comment ? { comment } : {});
   const statusOf = async (id: string) => (await sup.get(`/api/tasks/${id}`)).json().task.status;
 
   it('runs 立项 → 领导审核 → 交办 → 签收 → 报送 → 申请办结 → 复核 → 办结 → 销号, each step by its role only', async () => {
@@ -48,7 +49,12 @@ describe.each(backends())('task workflow on %s', (backend) => {
 
     const detail = (await clerk.get(`/api/tasks/${id}`)).json();
     const targetId = detail.targets[0].id;
-    const rep = await clerk.post(`/api/tasks/${id}/reports`, { text: '已起草初稿，征求意见中', percent: 40, values: { [targetId]: 6.5 }, milestonesDone: [{ id: detail.milestones[0].id, doneOn: '2026-03-02' }] });
+    const rep = await clerk.post(`/api/tasks/${id}/reports`, {
+      text: '已起草初稿，征求意见中',
+      percent: 40,
+      values: { [targetId]: 6.5 },
+      milestonesDone: [{ id: detail.milestones[0].id, doneOn: '2026-03-02' }],
+    });
     expect(rep.statusCode).toBe(201);
     // a cooperating unit reports too, without moving the task's percent
     expect((await head.post(`/api/tasks/${id}/reports`, { text: '工信局配合提供数据', percent: 90 })).statusCode).toBe(201);
@@ -74,8 +80,17 @@ describe.each(backends())('task workflow on %s', (backend) => {
     expect(done.task.status).toBe('archived');
     expect(done.task.percent).toBe(100);
     expect(done.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'create', 'submit_review', 'approve_review', 'sign', 'report', 'report',
-      'request_completion', 'request_supplement', 'request_completion', 'approve_completion', 'archive',
+      'create',
+      'submit_review',
+      'approve_review',
+      'sign',
+      'report',
+      'report',
+      'request_completion',
+      'request_supplement',
+      'request_completion',
+      'approve_completion',
+      'archive',
     ]);
     expect(done.actions).toEqual([]);
   });
@@ -88,16 +103,29 @@ describe.each(backends())('task workflow on %s', (backend) => {
     // back with 督查室: the unit still reads it, but can do nothing with it
     expect((await clerk.get(`/api/tasks/${id}`)).json().actions).toEqual([]);
     expect((await sup.get(`/api/tasks/${id}`)).json().actions).toContain('assign');
-    expect((await sup.put(`/api/tasks/${id}`, { ...(await taskBody(t, { leadUnitId: await unitIdOf(t, 'GXJ'), coopUnitIds: [] })), version: (await sup.get(`/api/tasks/${id}`)).json().task.version })).statusCode).toBe(200);
+    expect(
+      (
+        await sup.put(`/api/tasks/${id}`, {
+          ...(await taskBody(t, { leadUnitId: await unitIdOf(t, 'GXJ'), coopUnitIds: [] })),
+          version: (await sup.get(`/api/tasks/${id}`)).json().task.version,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await step(sup, id, 'assign')).statusCode).toBe(200);
     expect((await step(head, id, 'sign')).statusCode).toBe(200);
   });
 
   it('routes an extension request through the unit head, 督查室 and the lead leader', async () => {
-    const { id } = (await sup.post('/api/tasks', await taskBody(t, { leadUnitId: await unitIdOf(t, 'GXJ'), coopUnitIds: [] }))).json();
+    const { id } = (
+      await sup.post('/api/tasks', await taskBody(t, { leadUnitId: await unitIdOf(t, 'GXJ'), coopUnitIds: [] }))
+    ).json();
     await step(sup, id, 'assign');
     await step(head, id, 'sign');
-    const req = await head.post(`/api/tasks/${id}/extensions`, { reason: '审批流程较长', newDeadline: '2026-09-30', progress: '已完成 60%' });
+    const req = await head.post(`/api/tasks/${id}/extensions`, {
+      reason: '审批流程较长',
+      newDeadline: '2026-09-30',
+      progress: '已完成 60%',
+    });
     expect(req.statusCode).toBe(201);
     expect(req.json().stage).toBe('supervisor'); // the head's own request skips the head's signature
     const rid = req.json().id;
@@ -138,9 +166,17 @@ describe.each(backends())('task workflow on %s', (backend) => {
     const { id } = (await sup.post('/api/tasks', await taskBody(t))).json();
     await step(sup, id, 'assign');
     await step(clerk, id, 'sign');
-    const bad = await clerk.post(`/api/tasks/${id}/subtasks`, { title: '子任务', unitId: await unitIdOf(t, 'JYJ'), deadline: '2026-05-01' });
+    const bad = await clerk.post(`/api/tasks/${id}/subtasks`, {
+      title: '子任务',
+      unitId: await unitIdOf(t, 'JYJ'),
+      deadline: '2026-05-01',
+    });
     expect(bad.statusCode).toBe(422);
-    const sub = await clerk.post(`/api/tasks/${id}/subtasks`, { title: '提供工业消费数据', unitId: await unitIdOf(t, 'GXJ'), deadline: '2026-05-01' });
+    const sub = await clerk.post(`/api/tasks/${id}/subtasks`, {
+      title: '提供工业消费数据',
+      unitId: await unitIdOf(t, 'GXJ'),
+      deadline: '2026-05-01',
+    });
     expect(sub.statusCode).toBe(201);
     const child = (await head.get(`/api/tasks/${sub.json().id}`)).json();
     expect(child.task.status).toBe('assigned');
