@@ -233,13 +233,16 @@ export const tasks = pgTable(
   ],
 );
 
+const taskRef = () =>
+  uuid('task_id')
+    .notNull()
+    .references(() => tasks.id);
+
 /** Every unit involved in a task — the lead unit and each cooperating unit — so scope is one indexed join. */
 export const taskUnits = pgTable(
   'task_units',
   {
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
@@ -252,9 +255,7 @@ export const milestones = pgTable(
   'milestones',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     name: text('name').notNull(),
     plannedOn: date('planned_on', { mode: 'string' }).notNull(),
     doneOn: date('done_on', { mode: 'string' }),
@@ -268,9 +269,7 @@ export const targets = pgTable(
   'targets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     name: text('name').notNull(),
     unit: text('unit').notNull().default(''),
     targetValue: doublePrecision('target_value').notNull(),
@@ -284,9 +283,7 @@ export const progressReports = pgTable(
   'progress_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
@@ -306,9 +303,7 @@ export const taskEvents = pgTable(
   'task_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
@@ -325,9 +320,7 @@ export const extensionRequests = pgTable(
   'extension_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     reason: text('reason').notNull(),
     newDeadline: date('new_deadline', { mode: 'string' }).notNull(),
     oldDeadline: date('old_deadline', { mode: 'string' }).notNull(),
@@ -346,9 +339,7 @@ export const attachments = pgTable(
   'attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: taskRef(),
     eventId: bigint('event_id', { mode: 'number' }),
     filename: text('filename').notNull(),
     mime: text('mime').notNull(),
