@@ -14,7 +14,7 @@ export function printCredentials(credentials: Credential[]): void {
 
 export async function serve(config: Config, districtName?: string): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const result = await bootstrap(database, { demo: config.demo, districtName });
+  const result = await bootstrap(database, { demo: config.demo, demoTasks: config.demo, districtName });
   const app = await buildApp({
     database,
     logger: process.env.LOG_REQUESTS === '1',

@@ -21,7 +21,8 @@ const dept = (code: string, name: string, shortName: string): DemoUnit => ({
   parent: 'GOV',
 });
 
-export const DISTRICT = { name: '安源区', fullName: '萍乡市安源区人民政府', code: '360302' };
+/** `taskPrefix` starts every key task number (AY-2026-001). */
+export const DISTRICT = { name: '安源区', fullName: '萍乡市安源区人民政府', code: '360302', taskPrefix: 'AY' };
 
 export const UNITS: DemoUnit[] = [
   { code: 'GOV', name: '安源区人民政府', shortName: '区政府', kind: 'government', parent: null },

@@ -7,6 +7,7 @@ import * as demo from '../../demo/anyuan.js';
 import { systemActor, systemClock, type Clock } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { loadDemoTasks } from './demo-tasks.js';
 
 export interface Credential {
   username: string;
@@ -23,6 +24,8 @@ export interface BootstrapResult {
 
 export interface BootstrapOptions {
   demo: boolean;
+  /** With the demo: also replay the demo key tasks and their histories (src/demo/anyuan-tasks.ts). */
+  demoTasks?: boolean;
   /** District name for a non-demo install. */
   districtName?: string;
   clock?: Clock;
@@ -44,7 +47,7 @@ export async function bootstrap(database: Database, opts: BootstrapOptions): Pro
     await migrateTo(database, db);
     if (await getSetting(db, 'district')) return { credentials: [], demoLoaded: false };
     return db.transaction(async (tx) => {
-      if (opts.demo) return { credentials: await loadDemo(tx, clock), demoLoaded: true };
+      if (opts.demo) return { credentials: await loadDemo(tx, clock, opts.demoTasks ?? false), demoLoaded: true };
       await tx.insert(settings).values({ key: 'district', value: { name: opts.districtName ?? '本区' } });
       const credentials = await createAccounts(tx, [
         { username: 'admin', displayName: '系统管理员', role: 'sysadmin' },
@@ -82,10 +85,10 @@ async function createAccounts(
   return out;
 }
 
-async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
+async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Credential[]> {
   await tx
     .insert(settings)
-    .values({ key: 'district', value: { name: demo.DISTRICT.name, fullName: demo.DISTRICT.fullName, code: demo.DISTRICT.code } });
+    .values({ key: 'district', value: { ...demo.DISTRICT } });
   const unitId = new Map<string, string>();
   let order = 0;
   for (const u of demo.UNITS) {
@@ -139,6 +142,17 @@ async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
           : staff.get(a.unit!)![a.person.unitStaff],
     })),
   );
+  let tasks = 0;
+  if (withTasks) {
+    const rows = await tx.select().from(users);
+    const accounts = new Map(
+      rows.map((u) => [
+        u.username,
+        { userId: u.id, unitId: u.unitId, personId: u.personId, roles: u.roles, displayName: u.displayName },
+      ]),
+    );
+    tasks = (await loadDemoTasks(tx, clock, { unitId, leaderId, accounts })).tasks;
+  }
   await recordAudit(
     tx,
     { actor: systemActor(), ip: null, clock },
@@ -150,6 +164,7 @@ async function loadDemo(tx: Db, clock: Clock): Promise<Credential[]> {
         units: demo.UNITS.length,
         leaders: demo.LEADERS.length,
         accounts: credentials.length,
+        tasks,
       },
     },
   );
