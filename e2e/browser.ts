@@ -1,7 +1,7 @@
 /** Headless Chromium for browser tests (Debian's package; playwright-core drives it). */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -21,4 +21,28 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs a demo account in through the login page and makes the forced password change. */
+export async function signInFirstTime(
+  page: Page,
+  base: string,
+  credentials: Map<string, string>,
+  username: string,
+  newPassword: string,
+  shot?: string,
+): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(credentials.get(username)!);
+  if (shot) await page.screenshot({ path: `${SHOTS}${shot}-1-login.png` });
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('pwd-new').waitFor();
+  await page.getByTestId('pwd-current').fill(credentials.get(username)!);
+  await page.getByTestId('pwd-new').fill(newPassword);
+  await page.getByTestId('pwd-confirm').fill(newPassword);
+  if (shot) await page.screenshot({ path: `${SHOTS}${shot}-2-change-password.png` });
+  await page.getByTestId('pwd-submit').click();
+  await page.getByTestId('app-menu').waitFor();
+  credentials.set(username, newPassword);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { NEW_PASSWORD, TestClock, startTestApp, type TestApp } from '../test/harness.js';
-import { SHOTS, hasChromium, launch } from './browser.js';
+import { SHOTS, hasChromium, launch, signInFirstTime as signIn } from './browser.js';
 
 describe.skipIf(!hasChromium)('foundation in the browser', () => {
   let t: TestApp;
@@ -23,21 +23,8 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
     await t?.close();
   });
 
-  async function signInFirstTime(page: Page, username: string, shot: string) {
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(t.credentials.get(username)!);
-    await page.screenshot({ path: `${SHOTS}${shot}-1-login.png` });
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('pwd-new').waitFor();
-    await page.getByTestId('pwd-current').fill(t.credentials.get(username)!);
-    await page.getByTestId('pwd-new').fill(NEW_PASSWORD);
-    await page.getByTestId('pwd-confirm').fill(NEW_PASSWORD);
-    await page.screenshot({ path: `${SHOTS}${shot}-2-change-password.png` });
-    await page.getByTestId('pwd-submit').click();
-    await page.getByTestId('app-menu').waitFor();
-    t.credentials.set(username, NEW_PASSWORD);
-  }
+  const signInFirstTime = (page: Page, username: string, shot: string) =>
+    signIn(page, base, t.credentials, username, NEW_PASSWORD, shot);
 
   it('a unit clerk signs in, changes the forced password and sees the shell and the unit tree', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });

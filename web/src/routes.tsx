@@ -11,6 +11,11 @@ import LeadersPage from './pages/org/LeadersPage';
 import ImportPage from './pages/org/ImportPage';
 import AccountsPage from './pages/admin/AccountsPage';
 import AuditPage from './pages/admin/AuditPage';
+import LedgerPage from './pages/tasks/LedgerPage';
+import TaskFormPage from './pages/tasks/TaskFormPage';
+import TaskPage from './pages/tasks/TaskPage';
+import TaskImportPage from './pages/tasks/TaskImportPage';
+import LeaderOverviewPage from './pages/tasks/LeaderOverviewPage';
 
 export default function AppRoutes() {
   return (
@@ -27,6 +32,13 @@ export default function AppRoutes() {
           <Route path="org/import" element={<RequirePerm perm="org.write"><ImportPage /></RequirePerm>} />
           <Route path="admin/accounts" element={<RequirePerm perm="accounts.read"><AccountsPage /></RequirePerm>} />
           <Route path="audit" element={<RequirePerm perm="audit.read"><AuditPage /></RequirePerm>} />
+          <Route path="tasks" element={<RequirePerm perm="tasks.read"><LedgerPage /></RequirePerm>} />
+          <Route path="tasks/new" element={<RequirePerm perm="tasks.manage"><TaskFormPage key="new" /></RequirePerm>} />
+          <Route path="tasks/import" element={<RequirePerm perm="tasks.manage"><TaskImportPage /></RequirePerm>} />
+          <Route path="tasks/:id" element={<RequirePerm perm="tasks.read"><TaskPage /></RequirePerm>} />
+          <Route path="tasks/:id/edit" element={<RequirePerm perm="tasks.manage"><TaskFormPage key="edit" /></RequirePerm>} />
+          <Route path="leaders/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
+          <Route path="leaders/:personId/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

@@ -53,14 +53,22 @@ describe('which report is due', () => {
       late: false,
     });
   });
-  it('never expects a report after the deadline', () => {
-    expect(reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20'], '2026-03-05')).toEqual({
+  it('ends the last period on the deadline, and keeps an overdue task on its cycle', () => {
+    const end = '2026-03-15';
+    expect(reportDue('monthly', 28, end, '2026-01-10', ['2026-01-20', '2026-02-20'], '2026-03-05')).toEqual({
       dueOn: '2026-03-15',
       late: false,
     });
-    expect(
-      reportDue('monthly', 28, '2026-03-15', '2026-01-10', ['2026-01-20', '2026-02-20', '2026-03-10'], '2026-03-12'),
-    ).toEqual({ dueOn: '2026-03-15', late: false });
+    // everything up to the deadline reported: if the task is still open, the next report comes on the cycle
+    expect(reportDue('monthly', 28, end, '2026-01-10', ['2026-01-20', '2026-02-20', '2026-03-10'], '2026-03-12')).toEqual({
+      dueOn: '2026-03-28',
+      late: false,
+    });
+    // overdue and silent since: late
+    expect(reportDue('monthly', 28, end, '2026-01-10', ['2026-01-20', '2026-02-20', '2026-03-10'], '2026-04-05')).toEqual({
+      dueOn: '2026-03-28',
+      late: true,
+    });
   });
   it('a one-off report is late after the deadline', () => {
     expect(reportDue('once', null, '2026-03-01', '2026-01-10', [], '2026-03-05')).toEqual({ dueOn: '2026-03-01', late: true });

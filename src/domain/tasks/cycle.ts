@@ -36,11 +36,12 @@ export interface ReportDue {
   late: boolean;
 }
 
-const MAX_PERIODS = 400;
+const MAX_PERIODS = 600;
 
 /**
  * The report that is expected next. The duty starts on `since` (the assignment date); periods end on the cycle's due
- * dates. Each report, in date order, fulfils the earliest unfulfilled period that had begun by its date — so a late
+ * dates, and the period that spans the deadline ends on the deadline (a task still open after it goes on reporting on
+ * its cycle). Each report, in date order, fulfils the earliest unfulfilled period that had begun by its date — so a late
  * report catches up a missed period and the current one is still expected. The first unfulfilled period gives the
  * answer; `late` when its due date is already past.
  */
@@ -52,25 +53,24 @@ export function reportDue(
   reportDates: readonly IsoDate[],
   today: IsoDate,
 ): ReportDue {
-  const cap = (d: IsoDate) => (d > deadline ? deadline : d);
   if (cycle === 'once') {
     const done = reportDates.some((d) => d >= since);
     return { dueOn: deadline, late: !done && deadline < today };
   }
+  const next = (after: IsoDate) => {
+    const d = dueOnOrAfter(cycle, cycleDay, addDays(after, 1), deadline);
+    return after < deadline && d > deadline ? deadline : d;
+  };
   const reports = [...reportDates].filter((d) => d >= since).sort();
   let start = addDays(since, -1); // a period (start, due]
-  let due = dueOnOrAfter(cycle, cycleDay, since, deadline);
+  let due = next(start);
   let r = 0;
   for (let n = 0; n < MAX_PERIODS; n++) {
     while (r < reports.length && reports[r]! <= start) r++; // reports before this period began fulfil nothing more
-    if (r < reports.length) {
-      r++; // this report fulfils the period
-    } else {
-      return { dueOn: cap(due), late: cap(due) < today };
-    }
-    if (due >= deadline) return { dueOn: deadline, late: false };
+    if (r >= reports.length) return { dueOn: due, late: due < today };
+    r++; // this report fulfils the period
     start = due;
-    due = dueOnOrAfter(cycle, cycleDay, addDays(due, 1), deadline);
+    due = next(due);
   }
-  return { dueOn: cap(due), late: false };
+  return { dueOn: due, late: due < today };
 }

@@ -100,6 +100,8 @@ export interface Transition {
   relation: Relation;
   /** A comment (reason) is required. */
   needsComment?: boolean;
+  /** A further condition on the task and the date; returns why not (Chinese), or null. */
+  guard?: (task: TaskFacts, today: string) => string | null;
   zh: string;
   en: string;
 }
@@ -160,6 +162,7 @@ export const WORKFLOW: Record<TaskAction, Transition> = {
     roles: UNIT,
     relation: 'lead_unit',
     needsComment: true,
+    guard: (task, today) => (today > task.deadline ? '已超过完成时限，不能再申请延期' : null),
     zh: '申请延期',
     en: 'Request extension',
   },
@@ -225,6 +228,8 @@ export type ExtensionStage = (typeof EXTENSION_STAGES)[number];
 
 export interface TaskFacts {
   status: TaskStatus;
+  /** YYYY-MM-DD */
+  deadline: string;
   leadUnitId: string;
   coopUnitIds: readonly string[];
   leadLeaderId: string | null;
@@ -249,11 +254,12 @@ export function relationHolds(relation: Relation, task: TaskFacts, actor: ActorF
   }
 }
 
-/** Why the actor may not take the action now (Chinese), or null when they may. */
+/** Why the actor may not take the action now (Chinese), or null when they may. `today` is the district's date. */
 export function refusal(
   action: TaskAction,
   task: TaskFacts,
   actor: ActorFacts,
+  today: string,
 ): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   const t = WORKFLOW[action];
   if (!t.roles.some((r) => actor.roles.includes(r)) || !relationHolds(t.relation, task, actor)) {
@@ -262,12 +268,13 @@ export function refusal(
   if (!t.from.includes(task.status)) {
     return { code: 'INVALID_STATE', message: `事项当前状态为“${STATUS_LABELS[task.status].zh}”，不能执行“${t.zh}”` };
   }
-  return null;
+  const why = t.guard?.(task, today);
+  return why ? { code: 'INVALID_STATE', message: why } : null;
 }
 
 /** Every action the actor may take on the task now, in table order (the task page shows these). */
-export function allowedActions(task: TaskFacts, actor: ActorFacts): TaskAction[] {
-  return TASK_ACTIONS.filter((a) => refusal(a, task, actor) === null);
+export function allowedActions(task: TaskFacts, actor: ActorFacts, today: string): TaskAction[] {
+  return TASK_ACTIONS.filter((a) => refusal(a, task, actor, today) === null);
 }
 
 /** Who must decide an extension request at its stage. */

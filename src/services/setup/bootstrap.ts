@@ -86,9 +86,7 @@ async function createAccounts(
 }
 
 async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Credential[]> {
-  await tx
-    .insert(settings)
-    .values({ key: 'district', value: { ...demo.DISTRICT } });
+  await tx.insert(settings).values({ key: 'district', value: { ...demo.DISTRICT } });
   const unitId = new Map<string, string>();
   let order = 0;
   for (const u of demo.UNITS) {

@@ -277,14 +277,20 @@ export function planDemoTasks(now: Date): PlannedStep[] {
     if (!st) fail(where, '事项尚未立项或分解');
     st = st!;
     const who = refOf(step.by, st, fail.bind(null, where));
-    const facts = { status: st.status!, leadUnitId: st.lead, coopUnitIds: st.coop, leadLeaderId: st.leader };
+    const facts = {
+      status: st.status!,
+      deadline: st.deadline,
+      leadUnitId: st.lead,
+      coopUnitIds: st.coop,
+      leadLeaderId: st.leader,
+    };
     const actorFacts = {
       roles: who.kind === 'dcs' ? ['supervisor'] : who.kind === 'leader' ? ['leader'] : [who.role],
       unitId: who.kind === 'unit' ? who.code : who.kind === 'dcs' ? 'DCS' : 'GOV',
       personId: who.kind === 'leader' ? who.key : null,
     };
     const allowed = (action: TaskAction) => {
-      const no = refusal(action, facts, actorFacts);
+      const no = refusal(action, facts, actorFacts, r.date);
       if (no) fail(where, `${no.message}（状态 ${st!.status}）`);
     };
     const text = (s: string) => fill(s, st!, r.cycle, today);

@@ -70,6 +70,12 @@ export async function loadVisibleTask(db: Db, ctx: Pick<Ctx, 'actor'>, id: strin
   return {
     task,
     coopUnitIds,
-    facts: { status: task.status as TaskStatus, leadUnitId: task.leadUnitId, coopUnitIds, leadLeaderId: task.leadLeaderId },
+    facts: {
+      status: task.status as TaskStatus,
+      deadline: task.deadline,
+      leadUnitId: task.leadUnitId,
+      coopUnitIds,
+      leadLeaderId: task.leadLeaderId,
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** Workflow steps on a task: each checked against the workflow table, within scope, on the timeline, audited. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { attachments, extensionRequests, milestones, progressReports, targets, tasks } from '../../db/schema.js';
+import { attachments, extensionRequests, milestones, progressReports, targets, taskUnits, tasks } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, validation } from '../../domain/errors.js';
 import { localDate } from '../../domain/time/dates.js';
@@ -21,7 +21,7 @@ import { recordTaskEvent } from './events.js';
 import { insertTask } from './write.js';
 
 function check(action: TaskAction, loaded: LoadedTask, ctx: Ctx, comment?: string | null) {
-  const no = refusal(action, loaded.facts, ctx.actor);
+  const no = refusal(action, loaded.facts, ctx.actor, localDate(ctx.clock.now()));
   if (no) throw new AppError(no.code === 'FORBIDDEN' ? 403 : 409, no.code, no.message);
   if (WORKFLOW[action].needsComment && !comment?.trim()) {
     throw validation([{ field: 'comment', message: `“${WORKFLOW[action].zh}”须填写说明` }]);
@@ -152,8 +152,6 @@ export async function requestExtension(ctx: Ctx, id: string, input: { reason: st
     const loaded = await loadVisibleTask(tx, ctx, id, true);
     check('request_extension', loaded, ctx, input.reason);
     const { task } = loaded;
-    const today = localDate(ctx.clock.now());
-    if (today > task.deadline) throw validation([{ field: 'newDeadline', message: '已超过完成时限，不能再申请延期' }]);
     if (input.newDeadline <= task.deadline) throw validation([{ field: 'newDeadline', message: '新的完成时限须晚于原时限' }]);
     const open = await tx
       .select({ id: extensionRequests.id })
@@ -265,6 +263,8 @@ export async function decompose(
       { parentId: id, status: 'assigned' },
     );
     await tx.update(tasks).set({ assignedAt: ctx.clock.now() }).where(eq(tasks.id, child.id));
+    // the parent's lead unit follows its sub-tasks (reads them; the owning unit does the work)
+    await tx.insert(taskUnits).values({ taskId: child.id, unitId: task.leadUnitId, role: 'parent' });
     await recordTaskEvent(tx, ctx, id, {
       action: 'decompose',
       comment: input.title,

@@ -16,7 +16,7 @@ import { localDate } from '../../domain/time/dates.js';
 import { OPEN_STATUSES, allowedActions, canDecideExtension, type ExtensionStage } from '../../domain/tasks/workflow.js';
 import { reportsDue } from './report-due.js';
 import { requirePermission, type Ctx } from '../context.js';
-import { loadVisibleTask } from './access.js';
+import { loadVisibleTask, taskVisibility } from './access.js';
 
 export const REPORTS_ON_PAGE = 20;
 
@@ -53,7 +53,7 @@ export async function getTask(ctx: Ctx, id: string) {
     })
     .from(progressReports)
     .where(eq(progressReports.taskId, id))
-    .orderBy(desc(progressReports.createdAt))
+    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
     .limit(REPORTS_ON_PAGE);
   const [reportCount] = await db.select({ n: count() }).from(progressReports).where(eq(progressReports.taskId, id));
   const timeline = await db
@@ -89,7 +89,7 @@ export async function getTask(ctx: Ctx, id: string) {
       leadUnitId: tasks.leadUnitId,
     })
     .from(tasks)
-    .where(eq(tasks.parentId, id))
+    .where(and(eq(tasks.parentId, id), taskVisibility(ctx.actor)))
     .orderBy(asc(tasks.number));
   const [parent] = task.parentId
     ? await db.select({ id: tasks.id, number: tasks.number, title: tasks.title }).from(tasks).where(eq(tasks.id, task.parentId))
@@ -120,7 +120,7 @@ export async function getTask(ctx: Ctx, id: string) {
         canDecideExtension(e.stage as ExtensionStage, facts, ctx.actor),
     })),
     children,
-    actions: allowedActions(facts, ctx.actor),
+    actions: allowedActions(facts, ctx.actor, today),
   };
 }
 
@@ -132,7 +132,7 @@ export async function listReports(ctx: Ctx, id: string, page: number, pageSize: 
     .select()
     .from(progressReports)
     .where(and(eq(progressReports.taskId, id)))
-    .orderBy(desc(progressReports.createdAt))
+    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [n] = await ctx.db.select({ n: count() }).from(progressReports).where(eq(progressReports.taskId, id));

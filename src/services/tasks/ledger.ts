@@ -80,6 +80,7 @@ export const ledgerColumns = {
   leadUnitName: units.name,
   leadLeaderId: tasks.leadLeaderId,
   leadLeaderTitle: leader.title,
+  leadLeaderName: leader.name,
   latestReportAt: tasks.latestReportAt,
   latestReportText: tasks.latestReportText,
   parentId: tasks.parentId,

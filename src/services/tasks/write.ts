@@ -85,7 +85,7 @@ async function writeChildren(
   taskId: string,
   input: Pick<TaskInput, 'leadUnitId' | 'coopUnitIds' | 'milestones' | 'targets'>,
 ) {
-  await tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId));
+  await tx.delete(taskUnits).where(and(eq(taskUnits.taskId, taskId), inArray(taskUnits.role, ['lead', 'coop'])));
   await tx
     .insert(taskUnits)
     .values([
@@ -185,7 +185,7 @@ export async function editTask(ctx: Ctx, id: string, input: TaskInput & { versio
   requirePermission(ctx, 'tasks.manage');
   return ctx.db.transaction(async (tx) => {
     const { task, facts } = await loadVisibleTask(tx, ctx, id, true);
-    const no = refusal('edit', facts, ctx.actor);
+    const no = refusal('edit', facts, ctx.actor, localDate(ctx.clock.now()));
     if (no) throw new AppError(no.code === 'FORBIDDEN' ? 403 : 409, no.code, no.message);
     if (task.version !== input.version) {
       throw conflict('该事项已被他人修改，请查看最新内容后再保存', { current: task });

@@ -124,10 +124,10 @@ export const api = {
     return request<T>('PATCH', path, JSON.stringify(body), true, opts);
   },
   /** multipart/form-data upload; the browser sets the boundary header. */
-  upload<T>(path: string, file: File, field = 'file'): Promise<T> {
+  upload<T>(path: string, file: File, field = 'file', query?: Query): Promise<T> {
     const form = new FormData();
     form.append(field, file, file.name);
-    return request<T>('POST', path, form, false);
+    return request<T>('POST', path, form, false, { query });
   },
 };
 

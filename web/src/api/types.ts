@@ -19,7 +19,9 @@ export type Permission =
   | 'accounts.read'
   | 'accounts.manage'
   | 'roles.assign'
-  | 'audit.read';
+  | 'audit.read'
+  | 'tasks.read'
+  | 'tasks.manage';
 
 export interface Me {
   id: string;
@@ -48,6 +50,12 @@ export interface Meta {
   districtName: string;
   roles: Labelled[];
   unitKinds: Labelled[];
+  /** Tracking labels (docs/api.md, 督查督办); absent from older servers. */
+  taskStatuses?: Labelled[];
+  sourceKinds?: Labelled[];
+  priorities?: Labelled[];
+  cycles?: Labelled[];
+  taskActions?: Labelled[];
 }
 
 export interface Health {

@@ -6,6 +6,11 @@ import {
   ClusterOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  FundProjectionScreenOutlined,
+  ImportOutlined,
+  ScheduleOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -18,7 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
-import type { Permission } from '../api/types';
+import type { Me, Permission } from '../api/types';
 import { BrandMark, useBrandText } from './Brand';
 import { LangSwitch } from './LangSwitch';
 import { useLabels } from './useLabels';
@@ -27,9 +32,17 @@ const { Header, Sider, Content } = Layout;
 
 type Item = { key: string; perm?: Permission; icon: React.ReactNode; label: string };
 
+/** The leader view's menu key: a leader's own view, or the picker for 督查室; null when neither. */
+function leaderViewKey(me: Me | null): string | null {
+  if (!me || !me.permissions.includes('tasks.read')) return null;
+  if (me.roles.includes('supervisor')) return '/leaders/overview';
+  if (me.roles.includes('leader') && me.personId) return `/leaders/${me.personId}/overview`;
+  return null;
+}
+
 function useMenuItems(): MenuProps['items'] {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const allowed = (list: Item[]) =>
     list.filter((i) => !i.perm || can(i.perm)).map(({ key, icon, label }) => ({ key, icon, label }));
   const org = allowed([
@@ -42,7 +55,23 @@ function useMenuItems(): MenuProps['items'] {
     { key: '/admin/accounts', perm: 'accounts.read', icon: <UserSwitchOutlined />, label: t('menu.accounts') },
     { key: '/audit', perm: 'audit.read', icon: <AuditOutlined />, label: t('menu.audit') },
   ]);
-  const items: MenuProps['items'] = [{ key: '/', icon: <DashboardOutlined />, label: t('menu.home') }];
+  const home = { key: '/', icon: <DashboardOutlined />, label: t('menu.home') };
+  const leaderKey = leaderViewKey(me);
+  const tasks = can('tasks.read')
+    ? [
+        home,
+        ...allowed([
+          { key: '/tasks', perm: 'tasks.read', icon: <FileSearchOutlined />, label: t('menu.ledger') },
+          { key: '/tasks/new', perm: 'tasks.manage', icon: <FileAddOutlined />, label: t('menu.newTask') },
+          { key: '/tasks/import', perm: 'tasks.manage', icon: <ImportOutlined />, label: t('menu.importTasks') },
+        ]),
+        ...(leaderKey ? [{ key: leaderKey, icon: <FundProjectionScreenOutlined />, label: t('menu.leaderView') }] : []),
+      ]
+    : [];
+  // with tracking, 工作台 sits at the head of the 督查督办 group; otherwise it stands alone
+  const items: MenuProps['items'] = tasks.length
+    ? [{ key: 'tasks', icon: <ScheduleOutlined />, label: t('menu.tasks'), children: tasks }]
+    : [home];
   if (org.length) items.push({ key: 'org', icon: <ClusterOutlined />, label: t('menu.org'), children: org });
   if (system.length) items.push({ key: 'system', icon: <SafetyCertificateOutlined />, label: t('menu.system'), children: system });
   return items;
@@ -118,7 +147,15 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const selected = path === '/' ? '/' : (['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit'].find((k) => path.startsWith(k)) ?? path);
+  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks'];
+  const selected =
+    path === '/'
+      ? '/'
+      : path.startsWith('/leaders/')
+        ? (leaderViewKey(me) ?? path)
+        : path.endsWith('/edit')
+          ? '/tasks'
+          : (sections.find((k) => path === k || path.startsWith(`${k}/`)) ?? path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <ShellHeader />
@@ -135,7 +172,7 @@ export default function AppShell() {
             data-testid="app-menu"
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['org', 'system']}
+            defaultOpenKeys={['tasks', 'org', 'system']}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}

@@ -23,13 +23,13 @@ export function ForbiddenResult() {
   );
 }
 
-export function NotFoundResult() {
+export function NotFoundResult({ text }: { text?: string }) {
   const { t } = useTranslation();
   return (
     <Result
       status="404"
       title={t('error.notFoundTitle')}
-      subTitle={t('error.notFound')}
+      subTitle={text ?? t('error.notFound')}
       extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
     />
   );

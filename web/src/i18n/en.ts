@@ -1,4 +1,5 @@
 import type { Messages } from './zh';
+import enTasks from './en.tasks';
 
 const en: Messages = {
   app: {
@@ -91,6 +92,11 @@ const en: Messages = {
     system: 'System',
     accounts: 'Accounts',
     audit: 'Audit log',
+    tasks: 'Supervision',
+    ledger: 'Task ledger',
+    newTask: 'New task',
+    importTasks: 'Import list',
+    leaderView: 'Leader view',
   },
   user: {
     changePassword: 'Change password',
@@ -120,6 +126,8 @@ const en: Messages = {
     accounts_manage: 'Create, edit and deactivate accounts',
     roles_assign: 'Assign roles, unlock accounts, reset passwords',
     audit_read: 'Search and export the audit log',
+    tasks_read: 'See the task ledger and how tasks stand; act on the tasks in your charge',
+    tasks_manage: 'Create, assign, check and archive tracked tasks; import annual lists',
   },
   units: {
     title: 'Organisation',
@@ -291,6 +299,7 @@ const en: Messages = {
     system: { init: 'System set-up', demo_loaded: 'Demo data loaded' },
   },
   auditTarget: { user: 'Account', unit: 'Unit', person: 'Person', system: 'System', audit: 'Audit log' },
+  ...enTasks,
 };
 
 export default en;

@@ -1,3 +1,5 @@
+import zhTasks from './zh.tasks';
+
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
   app: {
@@ -90,6 +92,11 @@ const zh = {
     system: '系统管理',
     accounts: '账号管理',
     audit: '审计日志',
+    tasks: '督查督办',
+    ledger: '督办台账',
+    newTask: '新建事项',
+    importTasks: '导入清单',
+    leaderView: '分管线',
   },
   user: {
     changePassword: '修改密码',
@@ -119,6 +126,8 @@ const zh = {
     accounts_manage: '新建、修改、停用系统账号',
     roles_assign: '分配角色、解锁账号、重置密码',
     audit_read: '查询和导出审计日志',
+    tasks_read: '查看督办台账和事项办理情况，办理职责范围内的事项',
+    tasks_manage: '立项、交办、复核和销号督办事项，导入年度清单',
   },
   units: {
     title: '组织机构',
@@ -290,6 +299,7 @@ const zh = {
     system: { init: '系统初始化', demo_loaded: '载入示范数据' },
   },
   auditTarget: { user: '账号', unit: '单位', person: '人员', system: '系统', audit: '审计日志' },
+  ...zhTasks,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -182,5 +182,10 @@ describe.each(backends())('task workflow on %s', (backend) => {
     expect(child.task.status).toBe('assigned');
     expect(child.task.parent.id).toBe(id);
     expect(child.actions).toContain('sign');
+    // the parent's lead unit follows its sub-task, read-only
+    const followed = (await clerk.get(`/api/tasks/${sub.json().id}`)).json();
+    expect(followed.actions).toEqual([]);
+    expect((await clerk.get(`/api/tasks?parentId=${id}`)).json().items.map((r: { id: string }) => r.id)).toEqual([sub.json().id]);
+    expect((await clerk.get(`/api/tasks/${id}`)).json().children.map((c: { id: string }) => c.id)).toEqual([sub.json().id]);
   });
 });
