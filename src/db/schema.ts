@@ -227,6 +227,8 @@ export const tasks = pgTable(
     index('tasks_status_deadline_idx').on(t.status, t.deadline),
     index('tasks_lead_unit_idx').on(t.leadUnitId, t.status, t.deadline),
     index('tasks_leader_idx').on(t.leadLeaderId, t.status, t.deadline),
+    // a leader's tasks in deadline order (the ledger filtered by leader): walks one leader's rows in order, stops at a page
+    index('tasks_leader_deadline_idx').on(t.leadLeaderId, t.deadline, t.id, t.status),
     index('tasks_source_idx').on(t.sourceKind, t.deadline),
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_deadline_idx').on(t.deadline, t.id),

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_leader_deadline_idx" ON "tasks" USING btree ("lead_leader_id","deadline","id","status");
