@@ -59,6 +59,9 @@ async function openPostgres(url: string): Promise<Database> {
   // Return timestamptz as Date, int8 (counts) as number.
   pg.default.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.default.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // An idle client dropped by the server (restart, failover, admin command) must not crash the process: the pool
+  // discards it and opens a new one on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost (${err.message}); it will be replaced`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,
