@@ -8,6 +8,9 @@ export interface Config {
   trustProxy: boolean;
   secureCookies: boolean;
   loginRateLimit: number;
+  /** Run the scheduled jobs in this instance (every instance may: each day's run is claimed once). */
+  jobs: boolean;
+  jobIntervalMinutes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: flag(env.TRUST_PROXY, false),
     secureCookies: flag(env.SECURE_COOKIES, false),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    jobs: flag(env.LUOSHI_JOBS, true),
+    jobIntervalMinutes: Number(env.JOB_INTERVAL_MINUTES ?? 10),
   };
 }

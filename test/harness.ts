@@ -184,3 +184,11 @@ export async function upload(agent: Agent, url: string, content: Buffer, filenam
   const { body, contentType } = multipartFile('file', filename, content);
   return agent.request('POST', url, body, { 'content-type': contentType });
 }
+
+/** Signs in again an account whose password was already changed (e.g. after the test clock jumped past the idle timeout). */
+export async function signInAgain(t: TestApp, username: string): Promise<Agent> {
+  const agent = new Agent(t);
+  const res = await agent.login(username, t.credentials.get(username)!);
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  return agent;
+}

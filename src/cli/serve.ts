@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { buildApp } from '../http/app.js';
 import { bootstrap, type Credential } from '../services/setup/bootstrap.js';
+import { systemClock } from '../services/context.js';
+import { startScheduler } from '../services/warnings/scheduler.js';
 
 export function printCredentials(credentials: Credential[]): void {
   if (!credentials.length) return;
@@ -23,11 +25,13 @@ export async function serve(config: Config, districtName?: string): Promise<void
     loginRateLimit: config.loginRateLimit,
   });
   await app.listen({ port: config.port, host: config.host });
+  const stopJobs = config.jobs ? startScheduler(database.db, systemClock, config.jobIntervalMinutes) : () => undefined;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   if (result.demoLoaded) console.log('已载入示范区数据 (demo district loaded).');
   printCredentials(result.credentials);
   console.log(`落实 Luoshi 已启动: http://localhost:${config.port}  — database: ${where}`);
   const stop = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

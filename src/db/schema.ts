@@ -27,6 +27,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -216,6 +218,10 @@ export const tasks = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     withdrawnReason: text('withdrawn_reason'),
+    /** 三色预警: the current light (null when the task is not open) and its causes; history in task_lights. */
+    light: text('light'),
+    lightReasons: jsonb('light_reasons'),
+    lightSince: timestamptz('light_since'),
     /** Optimistic lock: every change increments it; a save with an older version is a conflict. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -232,6 +238,7 @@ export const tasks = pgTable(
     index('tasks_source_idx').on(t.sourceKind, t.deadline),
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_deadline_idx').on(t.deadline, t.id),
+    index('tasks_light_idx').on(t.light, t.deadline),
   ],
 );
 
@@ -351,4 +358,52 @@ export const attachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('attachments_task_idx').on(t.taskId)],
+);
+
+// ─── Warnings (三色预警), scheduled jobs and notifications ──────────────────────────────────────────────────────────
+
+/** The history of each task's light: one row per change. */
+export const taskLights = pgTable(
+  'task_lights',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    taskId: taskRef(),
+    light: text('light'),
+    reasons: jsonb('reasons'),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [index('task_lights_task_idx').on(t.taskId, t.at)],
+);
+
+/** One row per run of a scheduled job and period: the instance that inserts it first does the work. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    runKey: text('run_key').notNull(),
+    instance: text('instance').notNull(),
+    startedAt: timestamptz('started_at').notNull(),
+    finishedAt: timestamptz('finished_at'),
+    result: jsonb('result'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+/** In-app notifications. `dedupeKey` makes a reminder land once, however many instances or runs try. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    readAt: timestamptz('read_at'),
+  },
+  (t) => [uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)],
 );

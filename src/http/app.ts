@@ -27,6 +27,7 @@ import { taskActionRoutes } from './routes/tasks/actions.js';
 import { taskFileRoutes } from './routes/tasks/files.js';
 import { taskRoutes } from './routes/tasks/index.js';
 import { workbenchRoutes } from './routes/tasks/workbench.js';
+import { warningRoutes } from './routes/warnings/index.js';
 
 z.config(z.locales.zhCN());
 
@@ -63,6 +64,7 @@ const ROUTES: Routes[] = [
   taskRoutes,
   taskActionRoutes,
   workbenchRoutes,
+  warningRoutes,
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

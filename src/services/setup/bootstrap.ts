@@ -8,6 +8,7 @@ import { systemActor, systemClock, type Clock } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { loadDemoTasks } from './demo-tasks.js';
+import { refreshAllLights } from '../warnings/refresh.js';
 
 export interface Credential {
   username: string;
@@ -150,6 +151,8 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
       ]),
     );
     tasks = (await loadDemoTasks(tx, clock, { unitId, leaderId, accounts })).tasks;
+    // the histories were replayed at their own dates: light every task as of today
+    await refreshAllLights(tx, clock.now());
   }
   await recordAudit(
     tx,

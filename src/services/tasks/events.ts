@@ -2,6 +2,7 @@ import { taskEvents } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
+import { refreshTaskLight } from '../warnings/refresh.js';
 
 export interface TimelineEntry {
   action: string;
@@ -11,7 +12,10 @@ export interface TimelineEntry {
   data?: unknown;
 }
 
-/** One step of a task: on its timeline and in the audit trail, in the caller's transaction. Returns the event id. */
+/**
+ * One step of a task: on its timeline and in the audit trail, and its light recomputed, all in the caller's
+ * transaction. Returns the event id.
+ */
 export async function recordTaskEvent(tx: Db, ctx: Ctx, taskId: string, e: TimelineEntry): Promise<number> {
   const [row] = await tx
     .insert(taskEvents)
@@ -38,5 +42,7 @@ export async function recordTaskEvent(tx: Db, ctx: Ctx, taskId: string, e: Timel
       ...(e.data ? { data: e.data } : {}),
     },
   });
+  // every change may change the task's light: recompute it in the same transaction
+  await refreshTaskLight(tx, taskId, ctx.clock.now());
   return row!.id;
 }

@@ -21,6 +21,8 @@ export interface LedgerFilter {
   deadlineTo?: string;
   overdue?: boolean;
   parentId?: string;
+  /** 三色预警 light(s). */
+  light?: string[];
 }
 export const LEDGER_SORTS = [
   'deadline',
@@ -52,6 +54,7 @@ export function ledgerWhere(ctx: Ctx, f: LedgerFilter): SQL | undefined {
     f.deadlineTo ? lte(tasks.deadline, f.deadlineTo) : undefined,
     f.overdue ? and(lt(tasks.deadline, today), inArray(tasks.status, [...OPEN_STATUSES])) : undefined,
     f.parentId ? eq(tasks.parentId, f.parentId) : undefined,
+    f.light?.length ? inArray(tasks.light, f.light) : undefined,
   );
 }
 
@@ -84,6 +87,7 @@ export const ledgerColumns = {
   latestReportAt: tasks.latestReportAt,
   latestReportText: tasks.latestReportText,
   parentId: tasks.parentId,
+  light: tasks.light,
   updatedAt: tasks.updatedAt,
 };
 

@@ -65,6 +65,11 @@ export const ledgerQuery = z.object({
     .optional()
     .transform((v) => v === 'true'),
   parentId: z.uuid().optional(),
+  light: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(['red', 'yellow', 'blue', 'green'], '预警等级无效')).optional()),
   sort: z.enum(LEDGER_SORTS).default('deadline'),
   ...paging,
 });

@@ -1,0 +1,215 @@
+/**
+ * Enumerations: the numbered requirements of a report, whatever the style (第一、 一是 一要 （一） 一、 1. （1） ①
+ * 首先/其次/最后), how they nest, and where each item ends.
+ *
+ * A marker counts only where a clause may begin (text start, after 。；，： or a line break) and outside quotations.
+ * Markers of one style form a sequence when their ordinals run 1, 2, 3 …; a new 1 starts a new sequence. A sequence
+ * inside one item of another is nested (its items become sub-points); one after the last marker of a sequence of a
+ * higher rank (一、 > 第一 > （一） > 一是/1. > （1） > ①) is nested in that last item, unless a closing sentence
+ * (会议还……, 会上……, 此外……, an attendance line, a 【】 line) comes first. The sequences left are the top-level
+ * groups. All patterns here are anchored and bounded.
+ */
+import { chineseNumber, type NormText } from './normalize.js';
+
+export type MarkerStyle = 'cnComma' | 'di' | 'parenCn' | 'shi' | 'yao' | 'digit' | 'parenDigit' | 'circled' | 'sequence';
+
+export interface Marker {
+  style: MarkerStyle;
+  ordinal: number;
+  /** Normalised offsets: marker start, end of its word (without separator), start of the item's content. */
+  start: number;
+  labelEnd: number;
+  contentStart: number;
+  /** For 首先/其次/再次/最后. */
+  word: string;
+}
+
+export interface Sequence {
+  style: MarkerStyle;
+  markers: Marker[];
+  parent: { seq: Sequence; item: number } | null;
+  /** Normalised end of the last item. */
+  lastEnd: number;
+}
+
+const RANK: Record<MarkerStyle, number> = {
+  cnComma: 0,
+  di: 1,
+  parenCn: 2,
+  shi: 3,
+  yao: 3,
+  digit: 3,
+  sequence: 3,
+  parenDigit: 4,
+  circled: 5,
+};
+
+/** Styles whose item is itself a measure (its first clause is a draft task even without a driving word). */
+export const INLINE_STYLES: ReadonlySet<MarkerStyle> = new Set(['shi', 'yao', 'digit', 'sequence', 'parenDigit', 'circled']);
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: [MarkerStyle, RegExp][] = [
+  ['di', new RegExp(`第(${CN})()[、,:.]`, 'y')],
+  ['parenCn', new RegExp(`\\((${CN})\\)()[、,:.]?`, 'y')],
+  ['cnComma', new RegExp(`(${CN})()[、.]`, 'y')],
+  ['shi', new RegExp(`(${CN})(是)`, 'y')],
+  ['yao', new RegExp(`(${CN})(要)(?![求素点])`, 'y')],
+  ['parenDigit', /\(?(\d{1,2})()\)[、,:.]?/y],
+  ['digit', /(\d{1,2})()[.、](?!\d)/y],
+  ['circled', /([\u2460-\u2473])()[、,:.]?/y],
+  ['sequence', /(首先|其次|再次|再者|最后)()[,:]?/y],
+];
+
+/** Every marker candidate, in text order. */
+export function findMarkers(t: NormText): Marker[] {
+  const out: Marker[] = [];
+  const s = t.s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (!'第(一二三四五六七八九十0123456789首其再最'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
+    if (!t.startsClause(i)) continue;
+    for (const [style, re] of PATTERNS) {
+      re.lastIndex = i;
+      const m = re.exec(s);
+      if (!m) continue;
+      const word = m[1] as string;
+      const ordinal =
+        style === 'circled'
+          ? word.charCodeAt(0) - 0x2460 + 1
+          : style === 'digit' || style === 'parenDigit'
+            ? Number(word)
+            : style === 'sequence'
+              ? 0
+              : chineseNumber(word);
+      if (!(ordinal >= 0) || (style !== 'sequence' && ordinal < 1)) continue;
+      const labelEnd =
+        style === 'parenCn' || style === 'parenDigit'
+          ? s.indexOf(')', i) + 1
+          : i + (style === 'di' ? 1 : 0) + word.length + (m[2] as string).length;
+      out.push({ style, ordinal, start: i, labelEnd, contentStart: re.lastIndex, word });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Runs of markers of one style numbered 1, 2, 3 … (at least two). */
+export function buildSequences(markers: Marker[]): { sequences: Sequence[]; strays: Marker[] } {
+  const open = new Map<MarkerStyle, Marker[] | null>();
+  const runs: Marker[][] = [];
+  const strays: Marker[] = [];
+  for (const m of markers) {
+    const run = open.get(m.style) ?? null;
+    if (m.style === 'sequence') {
+      if (m.word === '首先') {
+        const fresh = [{ ...m, ordinal: 1 }];
+        runs.push(fresh);
+        open.set(m.style, fresh);
+      } else if (run) {
+        run.push({ ...m, ordinal: run.length + 1 });
+        if (m.word === '最后') open.set(m.style, null);
+      } else strays.push(m);
+    } else if (m.ordinal === 1) {
+      const fresh = [m];
+      runs.push(fresh);
+      open.set(m.style, fresh);
+    } else if (run && (run.at(-1) as Marker).ordinal + 1 === m.ordinal) run.push(m);
+    else strays.push(m);
+  }
+  const sequences: Sequence[] = [];
+  for (const run of runs) {
+    if (run.length >= 2) sequences.push({ style: (run[0] as Marker).style, markers: run, parent: null, lastEnd: 0 });
+    else strays.push(...run.filter((m) => m.ordinal !== 1 || m.style === 'sequence'));
+  }
+  sequences.sort((a, b) => first(a).start - first(b).start);
+  return { sequences, strays };
+}
+
+const first = (q: Sequence) => q.markers[0] as Marker;
+const last = (q: Sequence) => q.markers.at(-1) as Marker;
+
+/** A sentence that closes the enumeration before it: the report moves on. */
+export function isClosingSentence(t: NormText, at: number): boolean {
+  const head = t.s.slice(at, at + 8);
+  if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
+  const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
+  return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !sentence.includes('要');
+}
+
+/** Where the last item of `q` ends, within `limit`. */
+function lastItemEnd(t: NormText, q: Sequence, limit: number): number {
+  const lastMarker = last(q);
+  const inline = t.sentenceEnd(first(q).start, lastMarker.start) === lastMarker.start;
+  if (inline) {
+    const e = t.sentenceEnd(lastMarker.contentStart, limit);
+    return e < limit && t.s[e] !== '\n' ? e + 1 : e;
+  }
+  let j = t.sentenceEnd(lastMarker.contentStart, limit);
+  while (j < limit) {
+    let next = j + 1;
+    while (next < limit && t.s[next] === '\n') next++;
+    if (next >= limit) return limit;
+    if (isClosingSentence(t, next)) return next;
+    j = t.sentenceEnd(next, limit);
+  }
+  return limit;
+}
+
+function itemEnd(q: Sequence, item: number): number {
+  return item < q.markers.length - 1 ? (q.markers[item + 1] as Marker).start : q.lastEnd;
+}
+
+export interface Enumeration {
+  /** Top-level sequences, in text order: the directive groups. */
+  groups: Sequence[];
+  /** All nested sequences. */
+  nested: Sequence[];
+  strays: Marker[];
+}
+
+/** Decides which sequences are top-level groups and which are nested, and where every last item ends. */
+export function resolveEnumerations(t: NormText): Enumeration {
+  const { sequences, strays } = buildSequences(findMarkers(t));
+  const accepted: Sequence[] = [];
+  const groups: Sequence[] = [];
+  const nested: Sequence[] = [];
+  for (const q of sequences) {
+    const start = first(q).start;
+    let placed: 'top' | 'nested' | 'rejected' = 'top';
+    for (let a = accepted.length - 1; a >= 0; a--) {
+      const outer = accepted[a] as Sequence;
+      let k = -1;
+      while (k + 1 < outer.markers.length && (outer.markers[k + 1] as Marker).start < start) k++;
+      if (k < 0) continue;
+      if (k < outer.markers.length - 1) {
+        if (last(q).start < (outer.markers[k + 1] as Marker).start) {
+          q.parent = { seq: outer, item: k };
+          placed = 'nested';
+        } else placed = 'rejected';
+        break;
+      }
+      if (start < outer.lastEnd && RANK[q.style] > RANK[outer.style]) {
+        q.parent = { seq: outer, item: k };
+        placed = 'nested';
+        break;
+      }
+    }
+    if (placed === 'rejected') continue;
+    const limit = q.parent ? itemEnd(q.parent.seq, q.parent.item) : t.length;
+    q.lastEnd = lastItemEnd(t, q, limit);
+    accepted.push(q);
+    (placed === 'top' ? groups : nested).push(q);
+  }
+  // a group's last item stops where the sentence leading into the next group begins
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const here = groups[g] as Sequence;
+    const next = first(groups[g + 1] as Sequence).start;
+    here.lastEnd = Math.min(here.lastEnd, Math.max(last(here).contentStart, t.sentenceStart(next)));
+  }
+  return { groups, nested, strays };
+}
+
+/** The normalised [start, end) of item `item` of a sequence, trimmed of trailing separators. */
+export function itemRange(t: NormText, q: Sequence, item: number): [number, number] {
+  return t.trim((q.markers[item] as Marker).start, itemEnd(q, item), ',;:、');
+}
