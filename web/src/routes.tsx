@@ -16,6 +16,7 @@ import TaskFormPage from './pages/tasks/TaskFormPage';
 import TaskPage from './pages/tasks/TaskPage';
 import TaskImportPage from './pages/tasks/TaskImportPage';
 import LeaderOverviewPage from './pages/tasks/LeaderOverviewPage';
+import WarningSettingsPage from './pages/warnings/WarningSettingsPage';
 
 export default function AppRoutes() {
   return (
@@ -39,6 +40,7 @@ export default function AppRoutes() {
           <Route path="tasks/:id/edit" element={<RequirePerm perm="tasks.manage"><TaskFormPage key="edit" /></RequirePerm>} />
           <Route path="leaders/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
           <Route path="leaders/:personId/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
+          <Route path="warnings/settings" element={<RequirePerm perm="tasks.manage"><WarningSettingsPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

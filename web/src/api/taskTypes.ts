@@ -29,6 +29,17 @@ export type TaskAction =
 /** The workflow table's `needsComment` actions. */
 export const COMMENT_ACTIONS: TaskAction[] = ['reject_review', 'return', 'request_extension', 'request_completion', 'request_supplement', 'request_rectify', 'withdraw', 'remind', 'issue_order'];
 
+/** 三色预警: red 逾期, yellow 滞后, blue 临期, green 正常; null when the task is not open. */
+export type Light = 'red' | 'yellow' | 'blue' | 'green';
+export const LIGHTS: Light[] = ['red', 'yellow', 'blue', 'green'];
+
+export interface LightReason {
+  light: Exclude<Light, 'green'>;
+  code: string;
+  /** Chinese, from the server. */
+  message: string;
+}
+
 export type LedgerSort = 'deadline' | '-deadline' | 'number' | '-number' | 'updatedAt' | '-updatedAt' | 'percent' | '-percent';
 
 export interface LedgerRow {
@@ -51,6 +62,7 @@ export interface LedgerRow {
   latestReportText: string | null;
   parentId: string | null;
   overdue: boolean;
+  light: Light | null;
   updatedAt: string;
 }
 
@@ -115,6 +127,10 @@ export interface Task extends TaskRow {
   parent: { id: string; number: string; title: string } | null;
   overdue: boolean;
   reportDue: { dueOn: string; late: boolean } | null;
+  light: Light | null;
+  /** The causes, strongest first; null when the task is not open. */
+  lightReasons: LightReason[] | null;
+  lightSince: string | null;
 }
 
 export interface ProgressReport {

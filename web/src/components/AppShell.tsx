@@ -1,6 +1,7 @@
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
@@ -26,6 +27,7 @@ import { useAuth } from '../auth/AuthContext';
 import type { Me, Permission } from '../api/types';
 import { BrandMark, useBrandText } from './Brand';
 import { LangSwitch } from './LangSwitch';
+import { NotificationBell } from './NotificationBell';
 import { useLabels } from './useLabels';
 
 const { Header, Sider, Content } = Layout;
@@ -66,6 +68,7 @@ function useMenuItems(): MenuProps['items'] {
           { key: '/tasks/import', perm: 'tasks.manage', icon: <ImportOutlined />, label: t('menu.importTasks') },
         ]),
         ...(leaderKey ? [{ key: leaderKey, icon: <FundProjectionScreenOutlined />, label: t('menu.leaderView') }] : []),
+        ...allowed([{ key: '/warnings/settings', perm: 'tasks.manage', icon: <AlertOutlined />, label: t('menu.warnings') }]),
       ]
     : [];
   // with tracking, 工作台 sits at the head of the 督查督办 group; otherwise it stands alone
@@ -108,6 +111,7 @@ function UserMenu() {
 
 function ShellHeader() {
   const { district, product } = useBrandText();
+  const { me, can } = useAuth();
   return (
     <Header style={{ display: 'flex', alignItems: 'center', gap: 12, background: 'linear-gradient(90deg, #8e1212 0%, #b71c1c 100%)' }}>
       <BrandMark size={34} inverted />
@@ -122,6 +126,7 @@ function ShellHeader() {
         </Typography.Text>
       </div>
       <LangSwitch onDark />
+      {me && !me.mustChangePassword && can('tasks.read') && <NotificationBell />}
       <UserMenu />
     </Header>
   );
@@ -147,7 +152,7 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks'];
+  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings'];
   const selected =
     path === '/'
       ? '/'

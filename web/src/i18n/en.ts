@@ -1,5 +1,6 @@
 import type { Messages } from './zh';
 import enTasks from './en.tasks';
+import enWarnings from './en.warnings';
 
 const en: Messages = {
   app: {
@@ -97,6 +98,7 @@ const en: Messages = {
     newTask: 'New task',
     importTasks: 'Import list',
     leaderView: 'Leader view',
+    warnings: 'Alert rules',
   },
   user: {
     changePassword: 'Change password',
@@ -300,6 +302,7 @@ const en: Messages = {
   },
   auditTarget: { user: 'Account', unit: 'Unit', person: 'Person', system: 'System', audit: 'Audit log' },
   ...enTasks,
+  ...enWarnings,
 };
 
 export default en;

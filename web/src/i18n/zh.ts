@@ -1,4 +1,5 @@
 import zhTasks from './zh.tasks';
+import zhWarnings from './zh.warnings';
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -97,6 +98,7 @@ const zh = {
     newTask: '新建事项',
     importTasks: '导入清单',
     leaderView: '分管线',
+    warnings: '预警规则',
   },
   user: {
     changePassword: '修改密码',
@@ -300,6 +302,7 @@ const zh = {
   },
   auditTarget: { user: '账号', unit: '单位', person: '人员', system: '系统', audit: '审计日志' },
   ...zhTasks,
+  ...zhWarnings,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -2,10 +2,11 @@ import { Button, DatePicker, Input, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LedgerSort } from '../../api/taskTypes';
+import { LIGHTS, type LedgerSort, type Light } from '../../api/taskTypes';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import type { FilterKey, LedgerView } from './ledgerQuery';
 import { SORTS } from './ledgerQuery';
+import { LIGHT_COLORS, LightDot } from './LightTag';
 import { leaderLabel, useLeaders, useSources, useUnits } from './useTaskRefs';
 import { useTaskLabels } from './useTaskLabels';
 
@@ -42,6 +43,7 @@ export function LedgerFilters({ view, onFilter, onSort, onClear }: Props) {
     .filter((s) => !f.sourceKind || s.kind === f.sourceKind)
     .map((s) => ({ value: s.id, label: s.title }));
   const status = f.status ? f.status.split(',') : [];
+  const light = f.light ? f.light.split(',') : [];
   const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] = [f.deadlineFrom ? dayjs(f.deadlineFrom) : null, f.deadlineTo ? dayjs(f.deadlineTo) : null];
   const any = Object.keys(f).length > 0;
 
@@ -104,6 +106,34 @@ export function LedgerFilters({ view, onFilter, onSort, onClear }: Props) {
         onChange={(v: string[]) => onFilter({ status: v.length ? v.join(',') : undefined })}
         style={{ width: 240 }}
         data-testid="ledger-status"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('light.filter')}
+        value={light}
+        options={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
+        optionRender={(o) => (
+          <>
+            <LightDot light={o.value as Light} />
+            {o.label}
+          </>
+        )}
+        tagRender={({ value, label, closable, onClose }) => (
+          <Tag
+            color={LIGHT_COLORS[value as Light]}
+            closable={closable}
+            onClose={onClose}
+            onMouseDown={(e) => e.preventDefault()}
+            style={{ marginInlineEnd: 4 }}
+          >
+            {label}
+          </Tag>
+        )}
+        onChange={(v: string[]) => onFilter({ light: v.length ? LIGHTS.filter((l) => v.includes(l)).join(',') : undefined })}
+        style={{ width: 200 }}
+        data-testid="ledger-light-filter"
       />
       <DatePicker.RangePicker
         value={range}

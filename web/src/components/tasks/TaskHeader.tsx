@@ -3,10 +3,11 @@ import { LeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { TaskPage } from '../../api/taskTypes';
+import { LightTag } from './LightTag';
 import { OverdueTag, PriorityTag, StatusTag } from './TaskTags';
 import { useTaskLabels } from './useTaskLabels';
 
-/** Number, title, status, priority, overdue, deadline and progress; the action buttons go below. */
+/** Number, title, status, warning light, priority, overdue, deadline and progress; the action buttons go below. */
 export function TaskHeader({ page, actions }: { page: TaskPage; actions: React.ReactNode }) {
   const { t } = useTranslation();
   const labels = useTaskLabels();
@@ -21,8 +22,9 @@ export function TaskHeader({ page, actions }: { page: TaskPage; actions: React.R
           {task.number}
         </Typography.Text>
         <StatusTag status={task.status} testId="task-status" />
+        <LightTag light={task.light} since={task.lightSince} testId="task-light" />
         <PriorityTag priority={task.priority} />
-        <OverdueTag show={task.overdue} />
+        <OverdueTag show={task.overdue && task.light !== 'red'} />
         <Tag variant="filled">{labels.sourceKind(task.sourceKind)}</Tag>
       </Space>
       <Typography.Title level={4} style={{ margin: '8px 0 12px' }} data-testid="task-title">

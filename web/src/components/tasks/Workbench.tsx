@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { formatTime } from '../format';
 import { LoadError } from '../Results';
 import { useTaskLabels } from './useTaskLabels';
+import { WarningCounts } from './WarningCounts';
 
 type Key = keyof WorkbenchData;
 const SHOWN = 6;
@@ -123,10 +124,11 @@ export function Workbench() {
         <div style={{ textAlign: 'center', padding: 32 }}>
           <Spin />
         </div>
-      ) : sections.length ? (
-        sections
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.nothing')} />
+        <>
+          <WarningCounts />
+          {sections.length ? sections : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.nothing')} />}
+        </>
       )}
     </Card>
   );

@@ -1,8 +1,8 @@
-// The ledger's filters, sort and page live in the URL (?q=…&status=a,b&page=2) so a link reproduces the view.
+// The ledger's filters, sort and page live in the URL (?q=…&status=a,b&light=red,yellow&page=2) so a link reproduces the view.
 import type { Query } from '../../api/client';
-import type { LedgerSort } from '../../api/taskTypes';
+import { LIGHTS, type LedgerSort } from '../../api/taskTypes';
 
-export const FILTER_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId', 'status', 'deadlineFrom', 'deadlineTo', 'overdue', 'parentId'] as const;
+export const FILTER_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId', 'status', 'deadlineFrom', 'deadlineTo', 'overdue', 'light', 'parentId'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const SORTS: LedgerSort[] = ['deadline', '-deadline', 'number', '-number', 'updatedAt', '-updatedAt', 'percent', '-percent'];
@@ -21,6 +21,12 @@ export function readView(params: URLSearchParams): LedgerView {
     if (v) filters[k] = v;
   }
   if (filters.overdue && filters.overdue !== 'true') delete filters.overdue;
+  if (filters.light) {
+    // keep the known lights only, so a hand-edited link cannot make the server refuse the whole list
+    const lights = filters.light.split(',').filter((l) => (LIGHTS as string[]).includes(l));
+    if (lights.length) filters.light = lights.join(',');
+    else delete filters.light;
+  }
   const sort = params.get('sort') as LedgerSort | null;
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;

@@ -15,6 +15,7 @@ import { formatTime } from '../../components/format';
 import { LoadError } from '../../components/Results';
 import { LedgerFilters } from '../../components/tasks/LedgerFilters';
 import { filterQuery, readView, writeView, type LedgerView } from '../../components/tasks/ledgerQuery';
+import { LightTag } from '../../components/tasks/LightTag';
 import { PriorityTag, StatusTag } from '../../components/tasks/TaskTags';
 
 type SortField = 'number' | 'deadline' | 'percent';
@@ -72,6 +73,13 @@ export default function LedgerPage() {
       sorter: true,
       sortOrder: orderOf(view.sort, 'number'),
       render: (v: string, r) => <Link to={`/tasks/${r.id}`}>{v}</Link>,
+    },
+    {
+      title: t('light.label'),
+      key: 'light',
+      dataIndex: 'light',
+      width: Number(t('light.columnWidth')),
+      render: (v: LedgerRow['light']) => <LightTag light={v} />,
     },
     {
       title: t('task.title'),
@@ -173,7 +181,7 @@ export default function LedgerPage() {
               dataSource={list.data?.items ?? []}
               columns={columns}
               onChange={onTable}
-              scroll={{ x: 1140 }}
+              scroll={{ x: 1220 }}
               locale={{ emptyText: Object.keys(view.filters).length ? t('ledger.empty') : t('ledger.emptyAll') }}
               pagination={{
                 current: view.page,

@@ -10,6 +10,7 @@ import { LoadError, NotFoundResult } from '../../components/Results';
 import { ActionModal } from '../../components/tasks/ActionModal';
 import { DecomposeModal } from '../../components/tasks/DecomposeModal';
 import { ExtensionModal } from '../../components/tasks/ExtensionModal';
+import { LightAlert } from '../../components/tasks/LightTag';
 import { ReportModal } from '../../components/tasks/ReportModal';
 import { TaskActions } from '../../components/tasks/TaskActions';
 import { TaskAttachments } from '../../components/tasks/TaskAttachments';
@@ -51,6 +52,7 @@ export default function TaskPage() {
   return (
     <>
       <TaskHeader page={p} actions={p.actions.length > 0 && <TaskActions page={p} onOpen={setOpen} onDone={done} onError={onError} />} />
+      <LightAlert task={task} />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} xl={15}>
           <TaskInfo page={p} />
