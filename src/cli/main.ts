@@ -8,6 +8,7 @@ import { VERSION } from '../http/app.js';
 import { serve } from './serve.js';
 import { resetPasswordCommand } from './reset-password.js';
 import { migrateCommand } from './migrate.js';
+import { registerMeetingCommand } from './meeting.js';
 
 const program = new Command();
 program.name('luoshi').description('落实 Luoshi — 督查督办与亩均评价平台').version(VERSION);
@@ -31,6 +32,8 @@ program
   .description('应急：为账号生成新密码并强制下次登录修改 (break-glass password reset, audited)')
   .argument('<username>', '用户名 (username)')
   .action(async (username: string) => resetPasswordCommand(readConfig(), username));
+
+registerMeetingCommand(program);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

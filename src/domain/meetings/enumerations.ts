@@ -9,6 +9,7 @@
  * (会议还……, 会上……, 此外……, an attendance line, a 【】 line) comes first. The sequences left are the top-level
  * groups. All patterns here are anchored and bounded.
  */
+import { hasModal } from './measures.js';
 import { chineseNumber, type NormText } from './normalize.js';
 
 export type MarkerStyle = 'cnComma' | 'di' | 'parenCn' | 'shi' | 'yao' | 'digit' | 'parenDigit' | 'circled' | 'sequence';
@@ -73,6 +74,8 @@ export function findMarkers(t: NormText): Marker[] {
       const m = re.exec(s);
       if (!m) continue;
       const word = m[1] as string;
+      // 最后 only as 最后，/最后要/最后是 (not 最后一公里)
+      if (word === '最后' && re.lastIndex === i + 2 && !'要是'.includes(s[i + 2] ?? '-')) continue;
       const ordinal =
         style === 'circled'
           ? word.charCodeAt(0) - 0x2460 + 1
@@ -133,26 +136,39 @@ export function isClosingSentence(t: NormText, at: number): boolean {
   const head = t.s.slice(at, at + 8);
   if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
   const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
-  return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !sentence.includes('要');
+  return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !hasModal(sentence);
 }
 
-/** Where the last item of `q` ends, within `limit`. */
-function lastItemEnd(t: NormText, q: Sequence, limit: number): number {
+/** Starts of the sentences that close an enumeration, in text order (one pass over the text). */
+function closingStarts(t: NormText): number[] {
+  return t
+    .sentences(0, t.length)
+    .map(([a]) => a)
+    .filter((a) => isClosingSentence(t, a));
+}
+
+/** The first element of sorted `xs` greater than x, or undefined. */
+function firstAfter(xs: number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return xs[lo];
+}
+
+/**
+ * Where the last item of `q` ends, within `limit`: for items within one sentence (一是……；二是……。) at that sentence's
+ * end, otherwise where a closing sentence begins.
+ */
+function lastItemEnd(t: NormText, q: Sequence, limit: number, closings: number[]): number {
   const lastMarker = last(q);
   const inline = t.sentenceEnd(first(q).start, lastMarker.start) === lastMarker.start;
-  if (inline) {
-    const e = t.sentenceEnd(lastMarker.contentStart, limit);
-    return e < limit && t.s[e] !== '\n' ? e + 1 : e;
-  }
-  let j = t.sentenceEnd(lastMarker.contentStart, limit);
-  while (j < limit) {
-    let next = j + 1;
-    while (next < limit && t.s[next] === '\n') next++;
-    if (next >= limit) return limit;
-    if (isClosingSentence(t, next)) return next;
-    j = t.sentenceEnd(next, limit);
-  }
-  return limit;
+  const end = t.sentenceEnd(lastMarker.contentStart, limit);
+  if (inline) return end < limit && t.s[end] !== '\n' ? end + 1 : end;
+  return Math.min(firstAfter(closings, end) ?? limit, limit);
 }
 
 function itemEnd(q: Sequence, item: number): number {
@@ -167,37 +183,39 @@ export interface Enumeration {
   strays: Marker[];
 }
 
-/** Decides which sequences are top-level groups and which are nested, and where every last item ends. */
+/**
+ * Decides which sequences are top-level groups and which are nested, and where every last item ends. The sequences
+ * still open at a point form a chain (outermost first), so each is placed against that chain only.
+ */
 export function resolveEnumerations(t: NormText): Enumeration {
   const { sequences, strays } = buildSequences(findMarkers(t));
-  const accepted: Sequence[] = [];
+  const closings = closingStarts(t);
   const groups: Sequence[] = [];
   const nested: Sequence[] = [];
+  const chain: Sequence[] = [];
   for (const q of sequences) {
     const start = first(q).start;
+    while (chain.length > 0 && (chain.at(-1) as Sequence).lastEnd <= start) chain.pop();
     let placed: 'top' | 'nested' | 'rejected' = 'top';
-    for (let a = accepted.length - 1; a >= 0; a--) {
-      const outer = accepted[a] as Sequence;
+    let depth = 0;
+    for (let a = chain.length - 1; a >= 0; a--) {
+      const outer = chain[a] as Sequence;
       let k = -1;
       while (k + 1 < outer.markers.length && (outer.markers[k + 1] as Marker).start < start) k++;
       if (k < 0) continue;
       if (k < outer.markers.length - 1) {
-        if (last(q).start < (outer.markers[k + 1] as Marker).start) {
-          q.parent = { seq: outer, item: k };
-          placed = 'nested';
-        } else placed = 'rejected';
-        break;
-      }
-      if (start < outer.lastEnd && RANK[q.style] > RANK[outer.style]) {
-        q.parent = { seq: outer, item: k };
-        placed = 'nested';
-        break;
-      }
+        placed = last(q).start < (outer.markers[k + 1] as Marker).start ? 'nested' : 'rejected';
+      } else if (start < outer.lastEnd && RANK[q.style] > RANK[outer.style]) placed = 'nested';
+      else continue;
+      q.parent = { seq: outer, item: k };
+      depth = a + 1;
+      break;
     }
     if (placed === 'rejected') continue;
     const limit = q.parent ? itemEnd(q.parent.seq, q.parent.item) : t.length;
-    q.lastEnd = lastItemEnd(t, q, limit);
-    accepted.push(q);
+    q.lastEnd = lastItemEnd(t, q, limit, closings);
+    chain.length = placed === 'top' ? 0 : depth;
+    chain.push(q);
     (placed === 'top' ? groups : nested).push(q);
   }
   // a group's last item stops where the sentence leading into the next group begins

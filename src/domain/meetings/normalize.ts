@@ -41,6 +41,9 @@ export class NormText {
   readonly map: Int32Array;
   /** 1 where a character lies inside a recognised pair (its punctuation does not cut). */
   readonly guarded: Uint8Array;
+  /** For each i: the first sentence end at or after i (or the length); the last one before i (or -1). */
+  private readonly nextEnd: Int32Array;
+  private readonly prevEnd: Int32Array;
 
   constructor(readonly original: string) {
     const out: string[] = [];
@@ -67,6 +70,13 @@ export class NormText {
     this.s = out.join('');
     this.map = Int32Array.from(map);
     this.guarded = guard(this.s);
+    const n = this.s.length;
+    this.nextEnd = new Int32Array(n + 1);
+    this.prevEnd = new Int32Array(n + 1);
+    this.nextEnd[n] = n;
+    for (let i = n - 1; i >= 0; i--) this.nextEnd[i] = this.cutAt(i) === 'sentence' ? i : (this.nextEnd[i + 1] as number);
+    this.prevEnd[0] = -1;
+    for (let i = 1; i <= n; i++) this.prevEnd[i] = this.cutAt(i - 1) === 'sentence' ? i - 1 : (this.prevEnd[i - 1] as number);
   }
 
   get length(): number {
@@ -97,14 +107,13 @@ export class NormText {
 
   /** The first sentence end at or after i (before `limit`), or `limit`. */
   sentenceEnd(i: number, limit = this.s.length): number {
-    for (let j = i; j < limit; j++) if (this.cutAt(j) === 'sentence') return j;
-    return limit;
+    if (i >= limit) return limit;
+    return Math.min(this.nextEnd[Math.max(0, i)] as number, limit);
   }
 
   /** The start of the sentence holding i (after the previous sentence end, not before `floor`). */
   sentenceStart(i: number, floor = 0): number {
-    for (let j = i - 1; j >= floor; j--) if (this.cutAt(j) === 'sentence') return j + 1;
-    return floor;
+    return Math.max((this.prevEnd[Math.min(this.s.length, Math.max(0, i))] as number) + 1, floor);
   }
 
   /** Whether a new item may begin at i: text start, or right after a sentence, clause or heading end. */
