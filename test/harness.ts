@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { DEFAULT_WEB_ROOT, buildApp } from '../src/http/app.js';
 import { bootstrap, type Credential } from '../src/services/setup/bootstrap.js';
 import type { Clock } from '../src/services/context.js';
+import type { WebhookOptions } from '../src/services/webhooks/configs.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -71,7 +72,7 @@ export interface TestApp {
 
 export async function startTestApp(
   backend: Backend,
-  opts: { loginRateLimit?: number; web?: boolean; clock?: TestClock } = {},
+  opts: { loginRateLimit?: number; web?: boolean; clock?: TestClock; webhooks?: WebhookOptions } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase(backend);
   const clock = opts.clock ?? new TestClock();
@@ -81,6 +82,7 @@ export async function startTestApp(
     clock,
     webRoot: opts.web ? DEFAULT_WEB_ROOT : null,
     loginRateLimit: opts.loginRateLimit ?? 1000,
+    webhooks: opts.webhooks,
   });
   await app.ready();
   return {

@@ -213,6 +213,8 @@ export const tasks = pgTable(
     status: text('status').notNull().default('draft'),
     percent: integer('percent').notNull().default(0),
     parentId: uuid('parent_id').references((): AnyPgColumn => tasks.id),
+    /** The meeting directive the task carries out, when it came from a parsed meeting report. */
+    directiveId: uuid('directive_id').references((): AnyPgColumn => directives.id),
     latestReportAt: timestamp('latest_report_at', { withTimezone: true }),
     latestReportText: text('latest_report_text'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
@@ -239,6 +241,7 @@ export const tasks = pgTable(
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_deadline_idx').on(t.deadline, t.id),
     index('tasks_light_idx').on(t.light, t.deadline),
+    index('tasks_directive_idx').on(t.directiveId),
   ],
 );
 
@@ -406,4 +409,93 @@ export const notifications = pgTable(
     readAt: timestamptz('read_at'),
   },
   (t) => [uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+// ─── Outgoing webhooks (DingTalk and WeCom group robots) ────────────────────────────────────────────────────────────
+
+/** A unit's group robot: light reminders of the unit's tasks are also posted there. */
+export const webhookConfigs = pgTable(
+  'webhook_configs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 'dingtalk' | 'wecom' */
+    kind: text('kind').notNull(),
+    url: text('url').notNull(),
+    /** DingTalk signing secret (SEC…); null when the robot does not sign. */
+    secret: text('secret'),
+    active: boolean('active').notNull().default(true),
+    /** Quiet hours in the district's zone, 'HH:MM'; both null for none. */
+    quietStart: text('quiet_start'),
+    quietEnd: text('quiet_end'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_configs_unit_idx').on(t.unitId)],
+);
+
+/** One message to one robot; `dedupeKey` makes a reminder go once per robot. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    configId: uuid('config_id')
+      .notNull()
+      .references(() => webhookConfigs.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** 'pending' | 'sending' | 'sent' | 'failed' */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: timestamptz('created_at').notNull(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_dedupe_uq').on(t.configId, t.dedupeKey),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+// ─── Meetings: parsed reports, their directives ────────────────────────────────────────────────────────────────────
+
+/** A meeting whose report was parsed and confirmed; its task source has kind `meeting`. */
+export const meetings = pgTable('meetings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sourceId: uuid('source_id')
+    .notNull()
+    .references(() => taskSources.id),
+  heldOn: date('held_on', { mode: 'string' }),
+  kind: text('kind'),
+  chair: text('chair'),
+  attendees: jsonb('attendees').notNull().default([]),
+  studied: jsonb('studied').notNull().default([]),
+  /** The report as pasted or uploaded: directive spans point into it. */
+  text: text('text').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+export const directives = pgTable(
+  'directives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    groupIndex: integer('group_index').notNull().default(0),
+    groupTitle: text('group_title'),
+    ordinal: integer('ordinal').notNull(),
+    marker: text('marker').notNull(),
+    text: text('text').notNull(),
+    spanStart: integer('span_start'),
+    spanEnd: integer('span_end'),
+    standard: text('standard'),
+    field: text('field'),
+  },
+  (t) => [index('directives_meeting_idx').on(t.meetingId, t.groupIndex, t.ordinal)],
 );

@@ -28,6 +28,12 @@ import { taskFileRoutes } from './routes/tasks/files.js';
 import { taskRoutes } from './routes/tasks/index.js';
 import { workbenchRoutes } from './routes/tasks/workbench.js';
 import { warningRoutes } from './routes/warnings/index.js';
+import { meetingRoutes } from './routes/meetings/index.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
+import type { WebhookOptions } from '../services/webhooks/configs.js';
+import { dashboardRoutes } from './routes/dashboard/index.js';
+import { briefingRoutes } from './routes/briefings/index.js';
+import { scoreRoutes } from './routes/scores/index.js';
 
 z.config(z.locales.zhCN());
 
@@ -49,6 +55,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Login attempts per address per minute. */
   loginRateLimit?: number;
+  /** Outgoing webhooks: `allowLocal` accepts http://127.0.0.1 robot URLs (tests only); `send` replaces fetch. */
+  webhooks?: WebhookOptions;
 }
 
 const ROUTES: Routes[] = [
@@ -65,6 +73,11 @@ const ROUTES: Routes[] = [
   taskActionRoutes,
   workbenchRoutes,
   warningRoutes,
+  meetingRoutes,
+  dashboardRoutes,
+  briefingRoutes,
+  scoreRoutes,
+  webhookRoutes,
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -80,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     version: VERSION,
     secureCookies: opts.secureCookies ?? false,
     loginRateLimit: opts.loginRateLimit ?? 20,
+    webhooks: opts.webhooks ?? {},
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { Clock } from '../services/context.js';
+import type { WebhookOptions } from '../services/webhooks/configs.js';
 
 export interface AppDeps {
   database: Database;
@@ -12,6 +13,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Login attempts per address per minute. */
   loginRateLimit: number;
+  /** Outgoing webhook options (tests allow local robot URLs). */
+  webhooks: WebhookOptions;
 }
 
 export type Routes = (app: FastifyInstance, deps: AppDeps) => void;

@@ -17,6 +17,10 @@ import TaskPage from './pages/tasks/TaskPage';
 import TaskImportPage from './pages/tasks/TaskImportPage';
 import LeaderOverviewPage from './pages/tasks/LeaderOverviewPage';
 import WarningSettingsPage from './pages/warnings/WarningSettingsPage';
+import MeetingNewPage from './pages/meetings/MeetingNewPage';
+import MeetingsPage from './pages/meetings/MeetingsPage';
+import MeetingPage from './pages/meetings/MeetingPage';
+import UnitHintsPage from './pages/meetings/UnitHintsPage';
 
 export default function AppRoutes() {
   return (
@@ -41,6 +45,10 @@ export default function AppRoutes() {
           <Route path="leaders/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
           <Route path="leaders/:personId/overview" element={<RequirePerm perm="tasks.read"><LeaderOverviewPage /></RequirePerm>} />
           <Route path="warnings/settings" element={<RequirePerm perm="tasks.manage"><WarningSettingsPage /></RequirePerm>} />
+          <Route path="meetings" element={<RequirePerm perm="tasks.read"><MeetingsPage /></RequirePerm>} />
+          <Route path="meetings/new" element={<RequirePerm perm="tasks.manage"><MeetingNewPage /></RequirePerm>} />
+          <Route path="meetings/hints" element={<RequirePerm perm="tasks.manage"><UnitHintsPage /></RequirePerm>} />
+          <Route path="meetings/:id" element={<RequirePerm perm="tasks.read"><MeetingPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

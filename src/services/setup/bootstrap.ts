@@ -4,6 +4,7 @@ import { migrateTo } from '../../db/migrate.js';
 import { leaderPortfolios, people, settings, units, users } from '../../db/schema.js';
 import { ROLE_LABELS, type Role } from '../../domain/org/roles.js';
 import * as demo from '../../demo/anyuan.js';
+import { DEFAULT_UNIT_HINTS } from '../../demo/unit-hints.js';
 import { systemActor, systemClock, type Clock } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
@@ -88,6 +89,7 @@ async function createAccounts(
 
 async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Credential[]> {
   await tx.insert(settings).values({ key: 'district', value: { ...demo.DISTRICT } });
+  await tx.insert(settings).values({ key: 'unit_hints', value: DEFAULT_UNIT_HINTS });
   const unitId = new Map<string, string>();
   let order = 0;
   for (const u of demo.UNITS) {

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { people, taskUnits, tasks, units } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { localDate } from '../../domain/time/dates.js';
+import { districtTimeZone } from '../../domain/time/format.js';
 import { OPEN_STATUSES } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { taskVisibility } from './access.js';
@@ -21,8 +22,25 @@ export interface LedgerFilter {
   deadlineTo?: string;
   overdue?: boolean;
   parentId?: string;
+  /** Tasks carrying out one meeting directive. */
+  directiveId?: string;
   /** 三色预警 light(s). */
   light?: string[];
+  /** Closed (closed_at, as a district-local date) within these dates, inclusive. */
+  closedFrom?: string;
+  closedTo?: string;
+  /** Assigned (assigned_at, district-local date) within these dates, inclusive. */
+  assignedFrom?: string;
+  assignedTo?: string;
+  /** true: closed on or before the deadline (closed_at's local date ≤ deadline); false: closed after it. */
+  closedOnTime?: boolean;
+}
+
+/** A timestamp column's calendar date in the district's zone, as SQL (the zone is checked, then inlined). */
+export function localDateSql(col: typeof tasks.closedAt | typeof tasks.assignedAt): SQL {
+  const tz = districtTimeZone();
+  if (!/^[A-Za-z0-9_/+-]+$/.test(tz)) throw new Error(`bad time zone ${tz}`);
+  return sql`(${col} AT TIME ZONE '${sql.raw(tz)}')::date`;
 }
 export const LEDGER_SORTS = [
   'deadline',
@@ -54,7 +72,17 @@ export function ledgerWhere(ctx: Ctx, f: LedgerFilter): SQL | undefined {
     f.deadlineTo ? lte(tasks.deadline, f.deadlineTo) : undefined,
     f.overdue ? and(lt(tasks.deadline, today), inArray(tasks.status, [...OPEN_STATUSES])) : undefined,
     f.parentId ? eq(tasks.parentId, f.parentId) : undefined,
+    f.directiveId ? eq(tasks.directiveId, f.directiveId) : undefined,
     f.light?.length ? inArray(tasks.light, f.light) : undefined,
+    f.closedFrom ? sql`${localDateSql(tasks.closedAt)} >= ${f.closedFrom}::date` : undefined,
+    f.closedTo ? sql`${localDateSql(tasks.closedAt)} <= ${f.closedTo}::date` : undefined,
+    f.assignedFrom ? sql`${localDateSql(tasks.assignedAt)} >= ${f.assignedFrom}::date` : undefined,
+    f.assignedTo ? sql`${localDateSql(tasks.assignedAt)} <= ${f.assignedTo}::date` : undefined,
+    f.closedOnTime === undefined
+      ? undefined
+      : f.closedOnTime
+        ? sql`${localDateSql(tasks.closedAt)} <= ${tasks.deadline}`
+        : sql`${localDateSql(tasks.closedAt)} > ${tasks.deadline}`,
   );
 }
 
@@ -87,6 +115,7 @@ export const ledgerColumns = {
   latestReportAt: tasks.latestReportAt,
   latestReportText: tasks.latestReportText,
   parentId: tasks.parentId,
+  directiveId: tasks.directiveId,
   light: tasks.light,
   updatedAt: tasks.updatedAt,
 };

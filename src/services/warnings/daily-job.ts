@@ -1,5 +1,6 @@
 /**
- * The daily warning job: recompute every light, then remind the lead units of red, yellow and blue tasks in the app.
+ * The daily warning job: recompute every light, then remind the lead units of red, yellow and blue tasks in the app
+ * and queue the same reminders for the units' group robots (webhooks).
  * Safe with several app instances on one PostgreSQL: the first instance to claim today's run does it (a row in
  * job_runs), and every reminder carries a unique key, so even a second run could not send one twice.
  */
@@ -11,6 +12,8 @@ import { localDate } from '../../domain/time/dates.js';
 import type { LightReason } from '../../domain/warnings/lights.js';
 import { fillTemplate } from '../../domain/warnings/templates.js';
 import type { Clock } from '../context.js';
+import { deliverDue, enqueueFromNotifications } from '../webhooks/deliveries.js';
+import type { SendFn } from '../webhooks/send.js';
 import { refreshAllLights } from './refresh.js';
 import { reminderTemplates } from './rules.js';
 
@@ -21,10 +24,17 @@ export interface JobOutcome {
   runKey: string;
   lightsChanged?: number;
   reminders?: number;
+  /** Deliveries queued for the units' group robots. */
+  webhooks?: number;
 }
 
 /** Runs today's job unless another run (this or another instance) has claimed it. */
-export async function runDailyWarnings(db: Db, clock: Clock, instance: string): Promise<JobOutcome> {
+export async function runDailyWarnings(
+  db: Db,
+  clock: Clock,
+  instance: string,
+  opts: { send?: SendFn } = {},
+): Promise<JobOutcome> {
   const now = clock.now();
   const runKey = localDate(now);
   const claimed = await db
@@ -35,11 +45,14 @@ export async function runDailyWarnings(db: Db, clock: Clock, instance: string): 
   if (!claimed.length) return { ran: false, runKey };
   const lightsChanged = await db.transaction((tx) => refreshAllLights(tx, now));
   const reminders = await db.transaction((tx) => sendLightReminders(tx, now, runKey));
+  // the group robots: queue today's reminders (once per robot), then send what is due outside quiet hours
+  const webhooks = await enqueueFromNotifications(db, now);
+  await deliverDue(db, clock, opts.send);
   await db
     .update(jobRuns)
-    .set({ finishedAt: clock.now(), result: { lightsChanged, reminders } })
+    .set({ finishedAt: clock.now(), result: { lightsChanged, reminders, webhooks } })
     .where(and(eq(jobRuns.job, DAILY_WARNINGS), eq(jobRuns.runKey, runKey)));
-  return { ran: true, runKey, lightsChanged, reminders };
+  return { ran: true, runKey, lightsChanged, reminders, webhooks };
 }
 
 /** One in-app reminder per task with a warning light and per person of its lead unit, once a day. */

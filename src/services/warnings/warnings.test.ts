@@ -25,9 +25,7 @@ describe.each(backends())('三色预警 and reminders on %s', (backend) => {
   afterAll(() => t.close());
 
   const lightOf = async () =>
-    (await sup.get(`/api/tasks?pageSize=100`))
-      .json()
-      .items.find((r: { id: string }) => r.id === taskId)?.light;
+    (await sup.get(`/api/tasks?pageSize=100`)).json().items.find((r: { id: string }) => r.id === taskId)?.light;
 
   it('lights a task on every change: blue two days before its deadline', async () => {
     expect(await lightOf()).toBe('blue');

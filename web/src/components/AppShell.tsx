@@ -13,6 +13,9 @@ import {
   ImportOutlined,
   ScheduleOutlined,
   KeyOutlined,
+  BookOutlined,
+  TagsOutlined,
+  ThunderboltOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -66,6 +69,9 @@ function useMenuItems(): MenuProps['items'] {
           { key: '/tasks', perm: 'tasks.read', icon: <FileSearchOutlined />, label: t('menu.ledger') },
           { key: '/tasks/new', perm: 'tasks.manage', icon: <FileAddOutlined />, label: t('menu.newTask') },
           { key: '/tasks/import', perm: 'tasks.manage', icon: <ImportOutlined />, label: t('menu.importTasks') },
+          { key: '/meetings/new', perm: 'tasks.manage', icon: <ThunderboltOutlined />, label: t('menu.newMeeting') },
+          { key: '/meetings', perm: 'tasks.read', icon: <BookOutlined />, label: t('menu.meetings') },
+          { key: '/meetings/hints', perm: 'tasks.manage', icon: <TagsOutlined />, label: t('menu.meetingHints') },
         ]),
         ...(leaderKey ? [{ key: leaderKey, icon: <FundProjectionScreenOutlined />, label: t('menu.leaderView') }] : []),
         ...allowed([{ key: '/warnings/settings', perm: 'tasks.manage', icon: <AlertOutlined />, label: t('menu.warnings') }]),
@@ -152,7 +158,7 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings'];
+  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings'];
   const selected =
     path === '/'
       ? '/'

@@ -1,6 +1,7 @@
 import type { Messages } from './zh';
 import enTasks from './en.tasks';
 import enWarnings from './en.warnings';
+import enMeetings from './en.meetings';
 
 const en: Messages = {
   app: {
@@ -99,6 +100,9 @@ const en: Messages = {
     importTasks: 'Import list',
     leaderView: 'Leader view',
     warnings: 'Alert rules',
+    newMeeting: 'Meeting to tasks',
+    meetings: 'Meetings',
+    meetingHints: 'Keyword hints',
   },
   user: {
     changePassword: 'Change password',
@@ -303,6 +307,7 @@ const en: Messages = {
   auditTarget: { user: 'Account', unit: 'Unit', person: 'Person', system: 'System', audit: 'Audit log' },
   ...enTasks,
   ...enWarnings,
+  ...enMeetings,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import zhTasks from './zh.tasks';
 import zhWarnings from './zh.warnings';
+import zhMeetings from './zh.meetings';
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -99,6 +100,9 @@ const zh = {
     importTasks: '导入清单',
     leaderView: '分管线',
     warnings: '预警规则',
+    newMeeting: '会议转任务',
+    meetings: '会议',
+    meetingHints: '关键词对照',
   },
   user: {
     changePassword: '修改密码',
@@ -303,6 +307,7 @@ const zh = {
   auditTarget: { user: '账号', unit: '单位', person: '人员', system: '系统', audit: '审计日志' },
   ...zhTasks,
   ...zhWarnings,
+  ...zhMeetings,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

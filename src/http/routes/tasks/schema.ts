@@ -65,11 +65,20 @@ export const ledgerQuery = z.object({
     .optional()
     .transform((v) => v === 'true'),
   parentId: z.uuid().optional(),
+  directiveId: z.uuid().optional(),
   light: z
     .string()
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
     .pipe(z.array(z.enum(['red', 'yellow', 'blue', 'green'], '预警等级无效')).optional()),
+  closedFrom: isoDate().optional(),
+  closedTo: isoDate().optional(),
+  assignedFrom: isoDate().optional(),
+  assignedTo: isoDate().optional(),
+  closedOnTime: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   sort: z.enum(LEDGER_SORTS).default('deadline'),
   ...paging,
 });

@@ -1,0 +1,41 @@
+/**
+ * Shared pieces of the dashboard metrics: each metric is one query, scoped like the ledger, and every number it returns
+ * carries the ledger filter that reproduces it exactly (`/tasks?` + `ledgerQueryString(filter)`).
+ */
+import { count, sql, type SQL } from 'drizzle-orm';
+import { tasks } from '../../db/schema.js';
+import { OPEN_STATUSES, type TaskStatus } from '../../domain/tasks/workflow.js';
+import { localDateSql, type LedgerFilter } from '../tasks/ledger.js';
+
+/** The filters a dashboard may be narrowed by (status, light and dates are the metric's own). */
+export type DashboardFilter = Pick<LedgerFilter, 'q' | 'sourceKind' | 'sourceId' | 'leaderId' | 'leadUnitId' | 'unitId'>;
+
+/** Tasks that have been handed to a unit: counted in rates (drafts, reviews and withdrawn ones are not). */
+export const TRACKED: TaskStatus[] = ['assigned', 'returned', 'in_progress', 'completion_requested', 'closed', 'archived'];
+export const CLOSED: TaskStatus[] = ['closed', 'archived'];
+export const OPEN: TaskStatus[] = [...OPEN_STATUSES];
+
+/** A number and the ledger filter behind it. */
+export interface Figure {
+  n: number;
+  filter: LedgerFilter;
+}
+export const figure = (n: unknown, filter: LedgerFilter): Figure => ({ n: Number(n ?? 0), filter });
+
+export const countAll = () => count();
+export const countWhere = (cond: SQL) => sql<number>`count(*) filter (where ${cond})`.mapWith(Number);
+export const isClosed = () => sql`${tasks.status} in ('closed', 'archived')`;
+export const closedOnTime = () =>
+  sql`${tasks.status} in ('closed', 'archived') and ${localDateSql(tasks.closedAt)} <= ${tasks.deadline}`;
+
+export const rate = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+
+/** The ledger's query string for a filter (arrays as comma lists), for the UI's click-through and the tests. */
+export function ledgerQueryString(f: LedgerFilter): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === null || v === '') continue;
+    p.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return p.toString();
+}
