@@ -39,6 +39,13 @@ const ENDPOINTS: { method: string; url: string; body?: unknown; needs: Permissio
   { method: 'POST', url: '/api/tasks', body: { title: 'x' }, needs: 'tasks.manage' },
   { method: 'POST', url: '/api/task-sources', body: { kind: 'meeting', title: '矩阵会议' }, needs: 'tasks.manage' },
   { method: 'POST', url: '/api/tasks/import?title=x', needs: 'tasks.manage' },
+  { method: 'GET', url: '/api/dashboard/by-light', needs: 'tasks.read' },
+  { method: 'GET', url: '/api/scores?from=2026-02-01&to=2026-02-28', needs: 'tasks.read' },
+  { method: 'GET', url: '/api/briefings?from=2026-02-01&to=2026-02-28&format=xlsx', needs: 'tasks.manage' },
+  { method: 'PUT', url: '/api/scores/scheme', body: {}, needs: 'tasks.manage' },
+  { method: 'POST', url: '/api/meetings/parse', body: { text: '' }, needs: 'tasks.manage' },
+  { method: 'PUT', url: '/api/warnings/settings', body: {}, needs: 'tasks.manage' },
+  { method: 'GET', url: '/api/webhooks/deliveries', needs: 'tasks.manage' },
 ];
 
 describe.each(backends())('role matrix on %s', (backend) => {
