@@ -6,4 +6,5 @@ export { ratesByLeader } from './rates-by-leader.js';
 export { overdueList } from './overdue-list.js';
 export { monthlyTrend } from './monthly-trend.js';
 export { bySource } from './by-source.js';
+export { byDirective } from './by-directive.js';
 export { ledgerQueryString, type DashboardFilter, type Figure } from './common.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   byLight,
   byStatus,
+  byDirective,
   bySource,
   monthlyTrend,
   overdueList,
@@ -32,6 +33,7 @@ export const dashboardRoutes: Routes = (app, deps) => {
     'rates-by-leader': ['各牵头领导办结率、按期办结率', ratesByLeader],
     'monthly-trend': ['近12个月交办与办结趋势', monthlyTrend],
     'by-source': ['各来源（会议决策等）落实进度', bySource],
+    'by-directive': ['各条会议要求的落实进度', byDirective],
   } as const;
   for (const [path, [summary, fn]] of Object.entries(metrics)) {
     r.get(

@@ -97,6 +97,21 @@ describe.each(backends())('from a meeting report to tasks on %s', (backend) => {
     expect(meeting.directives.map((d: { tasks: number }) => d.tasks)).toEqual([0, 0, 2, 1, 0, 0]);
     const ledger = (await sup.get(`/api/tasks?sourceId=${res.json().sourceId}`)).json();
     expect(ledger.total).toBe(3);
+    // the dashboard's directive panel: every number is the ledger count it clicks through to
+    const panel = (await sup.get('/api/dashboard/by-directive')).json();
+    expect(panel.map((d: { marker: string; total: { n: number } }) => [d.marker, d.total.n])).toEqual([
+      ['第三', 2],
+      ['第四', 1],
+    ]);
+    for (const d of panel) {
+      const qs = new URLSearchParams(
+        Object.entries(d.total.filter as Record<string, unknown>).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(',') : String(v),
+        ]),
+      );
+      expect((await sup.get(`/api/tasks?${qs}`)).json().total).toBe(d.total.n);
+    }
     // each directive's count clicks through to exactly its tasks
     for (const d of meeting.directives) {
       expect((await sup.get(`/api/tasks?directiveId=${d.id}`)).json().total).toBe(d.tasks);
