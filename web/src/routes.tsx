@@ -21,6 +21,9 @@ import MeetingNewPage from './pages/meetings/MeetingNewPage';
 import MeetingsPage from './pages/meetings/MeetingsPage';
 import MeetingPage from './pages/meetings/MeetingPage';
 import UnitHintsPage from './pages/meetings/UnitHintsPage';
+import DashboardPage from './pages/dashboard/DashboardPage';
+import ScoresPage from './pages/scores/ScoresPage';
+import WebhooksPage from './pages/webhooks/WebhooksPage';
 
 export default function AppRoutes() {
   return (
@@ -49,6 +52,9 @@ export default function AppRoutes() {
           <Route path="meetings/new" element={<RequirePerm perm="tasks.manage"><MeetingNewPage /></RequirePerm>} />
           <Route path="meetings/hints" element={<RequirePerm perm="tasks.manage"><UnitHintsPage /></RequirePerm>} />
           <Route path="meetings/:id" element={<RequirePerm perm="tasks.read"><MeetingPage /></RequirePerm>} />
+          <Route path="dashboard" element={<RequirePerm perm="tasks.read"><DashboardPage /></RequirePerm>} />
+          <Route path="scores" element={<RequirePerm perm="tasks.read"><ScoresPage /></RequirePerm>} />
+          <Route path="webhooks" element={<RequirePerm perm="tasks.read"><WebhooksPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

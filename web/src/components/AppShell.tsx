@@ -3,6 +3,9 @@ import type { MenuProps } from 'antd';
 import {
   AlertOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
+  RobotOutlined,
+  TrophyOutlined,
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
@@ -66,6 +69,7 @@ function useMenuItems(): MenuProps['items'] {
     ? [
         home,
         ...allowed([
+          { key: '/dashboard', perm: 'tasks.read', icon: <BarChartOutlined />, label: t('menu.dashboard') },
           { key: '/tasks', perm: 'tasks.read', icon: <FileSearchOutlined />, label: t('menu.ledger') },
           { key: '/tasks/new', perm: 'tasks.manage', icon: <FileAddOutlined />, label: t('menu.newTask') },
           { key: '/tasks/import', perm: 'tasks.manage', icon: <ImportOutlined />, label: t('menu.importTasks') },
@@ -74,7 +78,12 @@ function useMenuItems(): MenuProps['items'] {
           { key: '/meetings/hints', perm: 'tasks.manage', icon: <TagsOutlined />, label: t('menu.meetingHints') },
         ]),
         ...(leaderKey ? [{ key: leaderKey, icon: <FundProjectionScreenOutlined />, label: t('menu.leaderView') }] : []),
-        ...allowed([{ key: '/warnings/settings', perm: 'tasks.manage', icon: <AlertOutlined />, label: t('menu.warnings') }]),
+        ...allowed([
+          { key: '/scores', perm: 'tasks.read', icon: <TrophyOutlined />, label: t('menu.scores') },
+          { key: '/warnings/settings', perm: 'tasks.manage', icon: <AlertOutlined />, label: t('menu.warnings') },
+        ]),
+        // 群机器人: 督查室 for every unit, a unit head for their own
+        ...(can('tasks.manage') || me?.roles.includes('unit_head') ? [{ key: '/webhooks', icon: <RobotOutlined />, label: t('menu.webhooks') }] : []),
       ]
     : [];
   // with tracking, 工作台 sits at the head of the 督查督办 group; otherwise it stands alone
@@ -158,7 +167,7 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings'];
+  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings', '/dashboard', '/scores', '/webhooks'];
   const selected =
     path === '/'
       ? '/'

@@ -2,6 +2,7 @@ import type { Messages } from './zh';
 import enTasks from './en.tasks';
 import enWarnings from './en.warnings';
 import enMeetings from './en.meetings';
+import enDashboard from './en.dashboard';
 
 const en: Messages = {
   app: {
@@ -103,6 +104,9 @@ const en: Messages = {
     newMeeting: 'Meeting to tasks',
     meetings: 'Meetings',
     meetingHints: 'Keyword hints',
+    dashboard: 'Dashboard',
+    scores: 'Unit scores',
+    webhooks: 'Group robots',
   },
   user: {
     changePassword: 'Change password',
@@ -308,6 +312,7 @@ const en: Messages = {
   ...enTasks,
   ...enWarnings,
   ...enMeetings,
+  ...enDashboard,
 };
 
 export default en;

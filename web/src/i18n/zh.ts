@@ -1,6 +1,7 @@
 import zhTasks from './zh.tasks';
 import zhWarnings from './zh.warnings';
 import zhMeetings from './zh.meetings';
+import zhDashboard from './zh.dashboard';
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -103,6 +104,9 @@ const zh = {
     newMeeting: '会议转任务',
     meetings: '会议',
     meetingHints: '关键词对照',
+    dashboard: '驾驶舱',
+    scores: '单位考核',
+    webhooks: '群机器人',
   },
   user: {
     changePassword: '修改密码',
@@ -308,6 +312,7 @@ const zh = {
   ...zhTasks,
   ...zhWarnings,
   ...zhMeetings,
+  ...zhDashboard,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
