@@ -88,12 +88,23 @@ describe.skipIf(!hasChromium)('meeting → dashboard → ledger, in the browser'
     expect(n).toBe(3);
     await page.screenshot({ path: `${SHOTS}meeting-dashboard-4-ledger.png`, fullPage: true });
 
+    // each directive's progress: 第三 has two of the kept tasks, 第四 one
+    await page.goto(`${base}/dashboard`);
+    const directivesPanel = page.getByTestId('panel-directive');
+    await directivesPanel.getByText('第三').first().waitFor();
+    const directiveRows = await directivesPanel.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(directiveRows.map((r) => r.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(/第三.* 2 0/),
+      expect.stringMatching(/第四.* 1 0/),
+    ]);
+    await page.screenshot({ path: `${SHOTS}meeting-dashboard-5-directives.png`, fullPage: true });
+
     // full screen wall
     await page.goto(`${base}/dashboard`);
     await page.getByTestId('dashboard-fullscreen').click();
     await page.getByTestId('dashboard-wall').waitFor();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: `${SHOTS}meeting-dashboard-5-wall.png` });
+    await page.screenshot({ path: `${SHOTS}meeting-dashboard-6-wall.png` });
     await page.close();
   });
 });

@@ -50,6 +50,20 @@ export interface SourceRow {
   avgPercent: number | null;
 }
 
+export interface DirectiveRow {
+  id: string;
+  meetingId: string;
+  meetingTitle: string;
+  heldOn: string | null;
+  marker: string;
+  standard: string | null;
+  field: string | null;
+  total: Figure;
+  closed: Figure;
+  completionRate: number | null;
+  avgPercent: number | null;
+}
+
 export interface ScoreScheme {
   base: number;
   onTimeReport: number;

@@ -22,6 +22,8 @@ const enDashboard: DeepStrings<DashboardMessages> = {
     overdueTotal: '{{n}} overdue in all',
     trend: 'Assigned and closed, last 12 months',
     bySource: 'Progress by source',
+    byDirective: 'Progress of meeting directives',
+    directive: 'Directive',
     opened: 'Assigned',
     closed: 'Closed',
     total: 'Assigned',

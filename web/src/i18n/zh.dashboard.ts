@@ -19,6 +19,8 @@ const zhDashboard = {
     overdueTotal: '共 {{n}} 项逾期',
     trend: '近 12 个月交办与办结',
     bySource: '各来源事项进展',
+    byDirective: '各条会议要求落实进度',
+    directive: '会议要求',
     opened: '交办',
     closed: '办结',
     total: '交办数',

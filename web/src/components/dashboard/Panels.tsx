@@ -45,6 +45,7 @@ export function LightPanel({ data, dark = false, height = 260 }: { data: ByLight
       series: [
         {
           type: 'pie',
+          stillShowZeroSum: false,
           radius: ['45%', '72%'],
           center: ['50%', '45%'],
           label: { formatter: '{b}\n{c}', color: axisText(dark), fontSize: dark ? 16 : 12 },

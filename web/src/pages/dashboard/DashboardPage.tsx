@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api, download, type Query } from '../../api/client';
 import { useRequest } from '../../api/hooks';
-import type { ByLight, ByStatus, Figure, MonthPoint, Overdue, RateRow, SourceRow } from '../../api/dashboardTypes';
+import type { DirectiveRow, ByLight, ByStatus, Figure, MonthPoint, Overdue, RateRow, SourceRow } from '../../api/dashboardTypes';
 import { useAuth } from '../../auth/AuthContext';
 import { notifyError } from '../../components/feedback';
 import { LoadError } from '../../components/Results';
 import { FigureLink, LightPanel, OverduePanel, RatesPanel, SourcePanel, StatusPanel, TrendPanel } from '../../components/dashboard/Panels';
+import { DirectivePanel } from '../../components/dashboard/DirectivePanel';
 import { useTaskLabels } from '../../components/tasks/useTaskLabels';
 
 const SCOPE_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId'] as const;
@@ -26,10 +27,11 @@ interface Data {
   overdue: Overdue;
   trend: MonthPoint[];
   sources: SourceRow[];
+  directives: DirectiveRow[];
 }
 
 async function loadAll(scope: Query): Promise<Data> {
-  const [light, status, units, leaders, overdue, trend, sources] = await Promise.all([
+  const [light, status, units, leaders, overdue, trend, sources, directives] = await Promise.all([
     api.get<ByLight>('/dashboard/by-light', scope),
     api.get<ByStatus>('/dashboard/by-status', scope),
     api.get<RateRow[]>('/dashboard/rates-by-unit', scope),
@@ -37,8 +39,9 @@ async function loadAll(scope: Query): Promise<Data> {
     api.get<Overdue>('/dashboard/overdue', { ...scope, limit: 10 }),
     api.get<MonthPoint[]>('/dashboard/monthly-trend', scope),
     api.get<SourceRow[]>('/dashboard/by-source', scope),
+    api.get<DirectiveRow[]>('/dashboard/by-directive', scope),
   ]);
-  return { light, status, units, leaders, overdue, trend, sources };
+  return { light, status, units, leaders, overdue, trend, sources, directives };
 }
 
 /** The big numbers: open, red, yellow and the on-time rate, each with the ledger filter behind it. */
@@ -283,6 +286,13 @@ export default function DashboardPage() {
                   {empty(d.sources.length) ?? <SourcePanel rows={d.sources} />}
                 </Card>
               </Col>
+              {d.directives.length > 0 && (
+                <Col span={24}>
+                  <Card size="small" title={t('dashboard.byDirective')} data-testid="panel-directive">
+                    <DirectivePanel rows={d.directives} />
+                  </Card>
+                </Col>
+              )}
               {can('tasks.manage') && (
                 <Col span={24}>
                   <BriefingCard />
