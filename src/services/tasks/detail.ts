@@ -15,6 +15,7 @@ import {
 import { localDate } from '../../domain/time/dates.js';
 import { OPEN_STATUSES, allowedActions, canDecideExtension, type ExtensionStage } from '../../domain/tasks/workflow.js';
 import { reportsDue } from './report-due.js';
+import { qualityRatings } from '../scoring/settings.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleTask, taskVisibility } from './access.js';
 
@@ -120,6 +121,8 @@ export async function getTask(ctx: Ctx, id: string) {
         canDecideExtension(e.stage as ExtensionStage, facts, ctx.actor),
     })),
     children,
+    /** 督查室's rating of the closing report (counts in unit scores); shown to 督查室 only. */
+    qualityRating: ctx.actor.roles.includes('supervisor') ? ((await qualityRatings(db))[id] ?? null) : null,
     actions: allowedActions(facts, ctx.actor, today),
   };
 }

@@ -196,6 +196,8 @@ export interface TaskPage {
   attachments: Attachment[];
   extensions: ExtensionRequest[];
   children: ChildTask[];
+  /** 督查室's rating of the closing report (only sent to 督查室). */
+  qualityRating: 'excellent' | 'good' | 'poor' | null;
   actions: TaskAction[];
 }
 

@@ -71,6 +71,10 @@ const enDashboard: DeepStrings<DashboardMessages> = {
     qExcellent: 'Quality: excellent',
     qGood: 'Quality: good',
     qPoor: 'Quality: poor',
+    qualityTitle: 'Quality of the closing report',
+    qualityHelp: "The supervision office's rating of the closing report; it counts in unit scores",
+    qualityNone: 'Not rated',
+    qualitySaved: 'Quality rating saved',
   },
   webhooks: {
     title: 'Group robots',

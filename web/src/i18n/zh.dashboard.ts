@@ -68,6 +68,10 @@ const zhDashboard = {
     qExcellent: '质量评价：优',
     qGood: '质量评价：良',
     qPoor: '质量评价：差',
+    qualityTitle: '办结质量评定',
+    qualityHelp: '督查室对办结报告的质量评定，计入单位考核',
+    qualityNone: '未评定',
+    qualitySaved: '已保存质量评定',
   },
   webhooks: {
     title: '群机器人',

@@ -75,6 +75,11 @@ describe.each(backends())('task workflow on %s', (backend) => {
     expect(await statusOf(id)).toBe('in_progress');
     expect((await step(clerk, id, 'request_completion', '已补充文件')).statusCode).toBe(200);
     expect((await step(sup, id, 'approve_completion')).statusCode).toBe(200);
+    // 督查室 rates the closing report; only 督查室 sees the rating
+    expect((await sup.put(`/api/scores/quality/${id}`, { rating: 'good' })).statusCode).toBe(200);
+    expect((await sup.get(`/api/tasks/${id}`)).json().qualityRating).toBe('good');
+    expect((await clerk.get(`/api/tasks/${id}`)).json().qualityRating).toBeNull();
+    expect((await clerk.put(`/api/scores/quality/${id}`, { rating: 'excellent' })).statusCode).toBe(403);
     expect((await step(sup, id, 'archive')).statusCode).toBe(200);
     const done = (await sup.get(`/api/tasks/${id}`)).json();
     expect(done.task.status).toBe('archived');

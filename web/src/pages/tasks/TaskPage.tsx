@@ -15,6 +15,8 @@ import { ReportModal } from '../../components/tasks/ReportModal';
 import { TaskActions } from '../../components/tasks/TaskActions';
 import { TaskAttachments } from '../../components/tasks/TaskAttachments';
 import { TaskExtensions } from '../../components/tasks/TaskExtensions';
+import { TaskQuality } from '../../components/tasks/TaskQuality';
+import { useAuth } from '../../auth/AuthContext';
 import { TaskHeader } from '../../components/tasks/TaskHeader';
 import { TaskInfo } from '../../components/tasks/TaskInfo';
 import { TaskPlan } from '../../components/tasks/TaskPlan';
@@ -24,6 +26,7 @@ import { TaskTimeline } from '../../components/tasks/TaskTimeline';
 /** 事项页面: header, details, plan, reports, timeline, and exactly the actions the caller may take now. */
 export default function TaskPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const { id = '' } = useParams();
   const page = useRequest(() => api.get<TaskPageData>(`/tasks/${id}`), `task|${id}`);
   const [open, setOpen] = useState<TaskAction | null>(null);
@@ -65,6 +68,7 @@ export default function TaskPage() {
             <TaskTimeline page={p} />
           </div>
           <TaskAttachments taskId={task.id} files={p.attachments} />
+          {can('tasks.manage') && ['closed', 'archived'].includes(task.status) && <TaskQuality page={p} onError={onError} />}
         </Col>
       </Row>
       {open === 'report' && <ReportModal page={p} onClose={() => setOpen(null)} onDone={done} onError={onError} />}
