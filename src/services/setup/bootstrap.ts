@@ -9,6 +9,7 @@ import { systemActor, systemClock, type Clock } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { loadDemoTasks } from './demo-tasks.js';
+import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
 
 export interface Credential {
@@ -153,6 +154,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
       ]),
     );
     tasks = (await loadDemoTasks(tx, clock, { unitId, leaderId, accounts })).tasks;
+    await loadDemoMeeting(tx, clock.now());
     // the histories were replayed at their own dates: light every task as of today
     await refreshAllLights(tx, clock.now());
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
-import { tasks, taskEvents } from '../../db/schema.js';
+import { count, isNotNull } from 'drizzle-orm';
+import { directives, tasks, taskEvents } from '../../db/schema.js';
 import { TASK_STATUSES } from '../../domain/tasks/workflow.js';
 import { freshDatabase } from '../../../test/harness.js';
 import { bootstrap } from './bootstrap.js';
@@ -25,6 +25,11 @@ describe('demo key tasks', () => {
       expect(total).toBeGreaterThanOrEqual(20);
       const [numbered] = await database.db.select({ number: tasks.number }).from(tasks).limit(1);
       expect(numbered!.number).toMatch(/^AY-\d{4}-\d{3}/);
+      // the founding meeting is filed with its six directives, and its demo tasks carry them out
+      const ds = await database.db.select().from(directives);
+      expect(ds.map((d) => d.marker)).toEqual(['第一', '第二', '第三', '第四', '第五', '第六']);
+      const linked = await database.db.select({ n: count() }).from(tasks).where(isNotNull(tasks.directiveId));
+      expect(linked[0]!.n).toBeGreaterThanOrEqual(15);
       const events = (await database.db.select({ n: count() }).from(taskEvents))[0]!.n;
       await bootstrap(database, { demo: true, demoTasks: true });
       expect((await database.db.select({ n: count() }).from(taskEvents))[0]!.n).toBe(events);
