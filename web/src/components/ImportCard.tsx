@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { ImportResult, ImportRowError } from '../api/types';
+import { ImportErrorTable } from './ImportErrorTable';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -114,18 +115,7 @@ export function ImportCard({ kind, icon }: { kind: 'units' | 'people'; icon: Rea
             title={t('import.invalidTitle')}
             description={<Lines file={outcome.file} text={t('import.invalidDesc', { count: outcome.errors.length })} />}
           />
-          <Table<ImportRowError>
-            style={{ marginTop: 12 }}
-            size="small"
-            rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-            dataSource={outcome.errors}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-            columns={[
-              { title: t('import.row'), dataIndex: 'row', width: 80 },
-              { title: t('import.column'), dataIndex: 'column', width: 100, render: (v: string) => v || '—' },
-              { title: t('import.message'), dataIndex: 'message' },
-            ]}
-          />
+          <ImportErrorTable errors={outcome.errors} />
         </div>
       )}
     </Card>

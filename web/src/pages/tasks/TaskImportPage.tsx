@@ -1,4 +1,4 @@
-import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { SourceKind, TaskImportResult } from '../../api/taskTypes';
 import type { ImportRowError } from '../../api/types';
 import { errorText } from '../../components/feedback';
 import { useTaskLabels } from '../../components/tasks/useTaskLabels';
+import { ImportErrorTable } from '../../components/ImportErrorTable';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -146,18 +147,7 @@ export default function TaskImportPage() {
                 title={t('import.invalidTitle')}
                 description={<><div>{t('import.invalidDesc', { count: outcome.errors.length })}</div>{fileLine(outcome.file)}</>}
               />
-              <Table<ImportRowError>
-                style={{ marginTop: 12 }}
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-                dataSource={outcome.errors}
-                pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-                columns={[
-                  { title: t('import.row'), dataIndex: 'row', width: 80 },
-                  { title: t('import.column'), dataIndex: 'column', width: 120, render: (v: string) => v || '—' },
-                  { title: t('import.message'), dataIndex: 'message' },
-                ]}
-              />
+              <ImportErrorTable errors={outcome.errors} />
             </>
           )}
         </div>
