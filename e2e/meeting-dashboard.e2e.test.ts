@@ -98,6 +98,12 @@ describe.skipIf(!hasChromium)('meeting → dashboard → ledger, in the browser'
       expect.stringMatching(/第四.* 1 0/),
     ]);
     await page.screenshot({ path: `${SHOTS}meeting-dashboard-5-directives.png`, fullPage: true });
+    // 第三's count opens the ledger on exactly its two tasks
+    await directivesPanel.locator('tbody tr.ant-table-row').first().locator('[data-testid^="dash-directive-total-"]').click();
+    await page.waitForURL(/directiveId=/);
+    const ledger = page.getByTestId('ledger-table');
+    await ledger.getByText('加快安源科创城建设').first().waitFor();
+    expect(await ledger.locator('tbody tr.ant-table-row').count()).toBe(2);
 
     // full screen wall
     await page.goto(`${base}/dashboard`);

@@ -2,7 +2,7 @@
 import type { Query } from '../../api/client';
 import { LIGHTS, type LedgerSort } from '../../api/taskTypes';
 
-export const FILTER_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId', 'status', 'deadlineFrom', 'deadlineTo', 'overdue', 'light', 'parentId', 'closedFrom', 'closedTo', 'assignedFrom', 'assignedTo', 'closedOnTime'] as const;
+export const FILTER_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId', 'status', 'deadlineFrom', 'deadlineTo', 'overdue', 'light', 'parentId', 'directiveId', 'closedFrom', 'closedTo', 'assignedFrom', 'assignedTo', 'closedOnTime'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const SORTS: LedgerSort[] = ['deadline', '-deadline', 'number', '-number', 'updatedAt', '-updatedAt', 'percent', '-percent'];

@@ -9,6 +9,9 @@ import type { MeetingDetail, MeetingDirective } from '../../api/meetingTypes';
 import { LoadError } from '../../components/Results';
 import { SourceText, dirInk, type Selection } from '../../components/meetings/SourceText';
 
+/** A directive's tasks as the server counts them: every state but withdrawn. */
+const LIVE = 'draft,pending_review,assigned,returned,in_progress,completion_requested,closed,archived';
+
 const spanOf = (d: MeetingDirective) => (d.spanStart != null && d.spanEnd != null ? { start: d.spanStart, end: d.spanEnd } : null);
 
 /** A meeting: its facts, each directive's progress, and the report with the directive spans shaded. */
@@ -72,14 +75,14 @@ export default function MeetingPage() {
               dataIndex: 'tasks',
               width: 80,
               align: 'center',
-              render: (n: number) => (n ? <Link to={`/tasks?sourceId=${m.sourceId}`} onClick={(e) => e.stopPropagation()}>{n}</Link> : 0),
+              render: (n: number, d) => (n ? <Link to={`/tasks?directiveId=${d.id}&status=${LIVE}`} onClick={(e) => e.stopPropagation()}>{n}</Link> : 0),
             },
             {
               title: t('meetings.detail.closed'),
               dataIndex: 'closed',
               width: 80,
               align: 'center',
-              render: (n: number) => (n ? <Link to={`/tasks?sourceId=${m.sourceId}`} onClick={(e) => e.stopPropagation()}>{n}</Link> : 0),
+              render: (n: number, d) => (n ? <Link to={`/tasks?directiveId=${d.id}&status=closed,archived`} onClick={(e) => e.stopPropagation()}>{n}</Link> : 0),
             },
             {
               title: t('meetings.detail.percent'),
