@@ -1,5 +1,5 @@
 /**
- * 亩均论英雄 evaluation engine (spec /work/shared/spec/mujun-evaluation.md). Pure: no I/O.
+ * 亩均论英雄 evaluation engine (normative definition: shared/spec/mujun-evaluation.md). Pure: no I/O.
  * Steps: status & group (§2.1) → indicator values (§2.2) → benchmarks (§2.3) → scores (§2.4) →
  * totals, heroes, adjustments, rounding (§2.5) → rank, class, vetoes (§2.6) → exempt & tenant classes → output (§3).
  */
