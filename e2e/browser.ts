@@ -1,7 +1,9 @@
 /** Headless Chromium for browser tests (Debian's package; playwright-core drives it). */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TestClock, startTestApp, type TestApp } from '../test/harness.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -45,4 +47,28 @@ export async function signInFirstTime(
   await page.getByTestId('pwd-submit').click();
   await page.getByTestId('app-menu').waitFor();
   credentials.set(username, newPassword);
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** A fresh Luoshi (demo district, real clock) serving the built web app on a free port, and a browser. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const t = await startTestApp('pglite', { web: true, clock: TestClock.real() });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  const browser = await launch();
+  return {
+    t,
+    base,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

@@ -3,25 +3,20 @@
  * organisation tree; the auditor sees the audit log; the language switch works. Screenshots go to e2e/output/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { NEW_PASSWORD, TestClock, startTestApp, type TestApp } from '../test/harness.js';
-import { SHOTS, hasChromium, launch, signInFirstTime as signIn } from './browser.js';
+import { NEW_PASSWORD, type TestApp } from '../test/harness.js';
+import { type BrowserApp, SHOTS, hasChromium, signInFirstTime as signIn, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('foundation in the browser', () => {
+  let env: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let base = '';
   beforeAll(async () => {
-    t = await startTestApp('pglite', { web: true, clock: TestClock.real() });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
+    env = await startBrowserApp();
+    ({ t, base, browser } = env);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => env?.stop());
 
   const signInFirstTime = (page: Page, username: string, shot: string) =>
     signIn(page, base, t.credentials, username, NEW_PASSWORD, shot);

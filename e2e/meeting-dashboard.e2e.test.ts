@@ -4,28 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { NEW_PASSWORD, TestClock, startTestApp, type TestApp } from '../test/harness.js';
-import { SHOTS, hasChromium, launch, signInFirstTime } from './browser.js';
+import { NEW_PASSWORD, type TestApp } from '../test/harness.js';
+import { type BrowserApp, SHOTS, hasChromium, signInFirstTime, startBrowserApp } from './browser.js';
 
 const SEED = readFileSync(new URL('../src/domain/meetings/fixtures/anyuan-seed-2022-02-11.txt', import.meta.url), 'utf8');
 const KEEP = ['加快安源科创城建设', '力争在引进央企', '抓紧出台促进消费的若干举措'];
 
 describe.skipIf(!hasChromium)('meeting → dashboard → ledger, in the browser', () => {
+  let env: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let base = '';
   beforeAll(async () => {
-    t = await startTestApp('pglite', { web: true, clock: TestClock.real() });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
+    env = await startBrowserApp();
+    ({ t, base, browser } = env);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => env?.stop());
 
   it('three tasks from a meeting are counted on the dashboard and open in the ledger', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -3,22 +3,20 @@
  * the lead unit's clerk signs, reports progress and asks to close it, 督查室 agrees (已办结). Screenshots: e2e/output/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { Agent, NEW_PASSWORD, TestClock, signIn as apiSignIn, startTestApp, type TestApp } from '../test/harness.js';
+import { Agent, NEW_PASSWORD, signIn as apiSignIn, type TestApp } from '../test/harness.js';
 import { taskBody } from '../test/factories.js';
-import { SHOTS, hasChromium, launch, signInFirstTime } from './browser.js';
+import { type BrowserApp, SHOTS, hasChromium, signInFirstTime, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('a key task in the browser, across three accounts', () => {
+  let env: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let base = '';
   let taskId = '';
   beforeAll(async () => {
-    t = await startTestApp('pglite', { web: true, clock: TestClock.real() });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
+    env = await startBrowserApp();
+    ({ t, base, browser } = env);
     // the draft is made through the API (the form has its own test below); the workflow runs in the browser
     const sup: Agent = await apiSignIn(t, 'duchashi');
     const today = new Date();
@@ -26,10 +24,7 @@ describe.skipIf(!hasChromium)('a key task in the browser, across three accounts'
     const created = await sup.post('/api/tasks', await taskBody(t, { deadline, milestones: [] }));
     taskId = created.json().id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => env?.stop());
 
   async function act(page: Page, action: string, comment?: string) {
     await page.getByTestId(`action-${action}`).click();
