@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
+import { readSheet } from '../import/read-sheet.js';
 import { eq } from 'drizzle-orm';
 import { people, units } from '../../db/schema.js';
-import { AppError, importInvalid, type CellIssue } from '../../domain/errors.js';
-import {
-  PEOPLE_COLUMNS,
-  UNIT_COLUMNS,
-  parseSortOrder,
-  readRows,
-  type Cell,
-  type ColumnSpec,
-  type RawSheet,
-} from '../../domain/import/sheet.js';
+import { importInvalid, type CellIssue } from '../../domain/errors.js';
+import { PEOPLE_COLUMNS, UNIT_COLUMNS, parseSortOrder, readRows, type ColumnSpec } from '../../domain/import/sheet.js';
 import { inScope } from '../../domain/org/roles.js';
 import { parentsFirst } from '../../domain/org/tree.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -19,41 +12,6 @@ import { UNIT_KINDS, type UnitKind } from './units.js';
 
 export type ImportKind = 'units' | 'people';
 const SPECS: Record<ImportKind, ColumnSpec[]> = { units: UNIT_COLUMNS, people: PEOPLE_COLUMNS };
-
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
-  }
-  return v as Cell;
-}
-
-/** Reads the first worksheet of an .xlsx file; a file that is not one gets a clear error. */
-export async function readSheet(buffer: Buffer): Promise<RawSheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(422, 'IMPORT_INVALID', '无法读取文件：请上传 Excel（.xlsx）文件', [
-      { row: 0, column: '', message: '文件格式不是 .xlsx' },
-    ]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw importInvalid([{ row: 0, column: '', message: '文件中没有工作表' }]);
-  const header: Cell[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (header[col - 1] = cellValue(c.value)));
-  const rows: RawSheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Cell[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = cellValue(c.value)));
-    if (cells.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) rows.push({ row: rowNumber, cells });
-  });
-  return { header, rows };
-}
 
 const KIND_BY_LABEL = new Map<string, UnitKind>(
   Object.entries(UNIT_KINDS).flatMap(

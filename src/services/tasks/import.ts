@@ -7,7 +7,7 @@ import { CYCLE_BY_LABEL, PRIORITY_BY_LABEL, TASK_COLUMNS, parseDate, splitNames 
 import { SOURCE_KINDS, type SourceKind } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
-import { readSheet } from '../org/import.js';
+import { readSheet } from '../import/read-sheet.js';
 import { insertTask, type TaskInput } from './write.js';
 
 export async function importTasks(

@@ -31,6 +31,17 @@ const columns = {
   lightReasons: tasks.lightReasons,
 };
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 async function refreshRows(db: Db, rows: Row[], rules: LightRules, now: Date): Promise<number> {
   if (!rows.length) return 0;
   const ids = rows.map((r) => r.id);
@@ -40,13 +51,16 @@ async function refreshRows(db: Db, rows: Row[], rules: LightRules, now: Date): P
     .select({ taskId: progressReports.taskId, unitId: progressReports.unitId, at: progressReports.createdAt })
     .from(progressReports)
     .where(inArray(progressReports.taskId, ids));
+  // one pass each to group by task, so a batch costs O(rows + reports), not O(rows × reports)
+  const milestonesByTask = groupBy(ms, (m) => m.taskId);
+  const reportsByTask = groupBy(reports, (r) => r.taskId);
   let changed = 0;
   for (const t of rows) {
     const open = (OPEN_STATUSES as readonly string[]).includes(t.status) && t.status !== 'pending_review';
     let light: string | null = null;
     let reasons: unknown = null;
     if (open) {
-      const dates = reports.filter((r) => r.taskId === t.id && r.unitId === t.leadUnitId).map((r) => localDate(r.at));
+      const dates = (reportsByTask.get(t.id) ?? []).filter((r) => r.unitId === t.leadUnitId).map((r) => localDate(r.at));
       const due =
         t.status === 'in_progress' && t.assignedAt
           ? reportDue(t.cycle as Cycle, t.cycleDay, t.deadline, localDate(t.assignedAt), dates, today)
@@ -56,7 +70,7 @@ async function refreshRows(db: Db, rows: Row[], rules: LightRules, now: Date): P
           deadline: t.deadline,
           assignedOn: t.assignedAt ? localDate(t.assignedAt) : null,
           percent: t.percent,
-          milestones: ms.filter((m) => m.taskId === t.id),
+          milestones: milestonesByTask.get(t.id) ?? [],
           reportDue: due,
         },
         rules,
