@@ -97,6 +97,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     personId: uuid('person_id').references(() => people.id),
+    /** For an enterprise's contact: the credit code of the enterprise whose 亩均 results the account reads. */
+    enterpriseUscc: text('enterprise_uscc'),
     roles: text('roles')
       .array()
       .notNull()
@@ -498,4 +500,150 @@ export const directives = pgTable(
     field: text('field'),
   },
   (t) => [index('directives_meeting_idx').on(t.meetingId, t.groupIndex, t.ordinal)],
+);
+
+// ─── 亩均论英雄: department uploads, schemes, immutable runs, results, policies, appeals ──────────────────────────────
+
+/** One department file for one year (自然资源局 land, 税务局 tax …), parsed rows kept as uploaded. */
+export const mujunUploads = pgTable(
+  'mujun_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    source: text('source').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    rowCount: integer('row_count').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull(),
+    records: jsonb('records').$type<Record<string, string | number | null>[]>().notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mujun_uploads_year_idx').on(t.year, t.source, t.createdAt)],
+);
+
+/** A scheme version. Versions are never changed: an edit saves the next version. */
+export const mujunSchemes = pgTable(
+  'mujun_schemes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    body: jsonb('body').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mujun_schemes_code_version_uq').on(t.code, t.version)],
+);
+
+/** An evaluation run: the scheme and the input exactly as used, so every result can be re-derived. Never changed. */
+export const mujunRuns = pgTable(
+  'mujun_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => mujunSchemes.id),
+    scheme: jsonb('scheme').notNull(),
+    inputCsv: text('input_csv').notNull(),
+    inputSha256: text('input_sha256').notNull(),
+    uploadIds: jsonb('upload_ids').$type<string[]>().notNull().default([]),
+    parentRunId: uuid('parent_run_id').references((): AnyPgColumn => mujunRuns.id),
+    reason: text('reason'),
+    groups: jsonb('groups').notNull(),
+    warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+    enterpriseCount: integer('enterprise_count').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mujun_runs_year_version_uq').on(t.year, t.version)],
+);
+
+/** One enterprise's result in a run (the engine output plus the descriptive fields the screens filter on). */
+export const mujunResults = pgTable(
+  'mujun_results',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => mujunRuns.id),
+    uscc: text('uscc').notNull(),
+    name: text('name').notNull(),
+    town: text('town'),
+    industry: text('industry'),
+    division: text('division'),
+    scale: text('scale'),
+    grp: text('grp'),
+    status: text('status').notNull(),
+    total: doublePrecision('total'),
+    rank: integer('rank'),
+    class: text('class'),
+    mujun: doublePrecision('mujun'),
+    ditan: doublePrecision('ditan'),
+    keji: doublePrecision('keji'),
+    renjun: doublePrecision('renjun'),
+    indicators: jsonb('indicators').notNull(),
+    adjustments: jsonb('adjustments').notNull().default([]),
+    vetoes: jsonb('vetoes').$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.uscc] }),
+    index('mujun_results_rank_idx').on(t.runId, t.grp, t.rank),
+    index('mujun_results_class_idx').on(t.runId, t.class),
+    index('mujun_results_town_idx').on(t.runId, t.town),
+    index('mujun_results_uscc_idx').on(t.uscc),
+  ],
+);
+
+/** 差别化政策: the measures applied to each class (electricity and water surcharges, land, credit, awards). */
+export const mujunPolicies = pgTable(
+  'mujun_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    class: text('class').notNull(),
+    category: text('category').notNull(),
+    measure: text('measure').notNull(),
+    department: text('department'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    updatedBy: uuid('updated_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('mujun_policies_class_idx').on(t.class, t.sortOrder)],
+);
+
+/** 申诉: against a value or a class of a run; accepting it with a corrected value produces a new run version. */
+export const mujunAppeals = pgTable(
+  'mujun_appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => mujunRuns.id),
+    uscc: text('uscc').notNull(),
+    kind: text('kind').notNull(),
+    field: text('field'),
+    claimedValue: text('claimed_value'),
+    reason: text('reason').notNull(),
+    evidenceName: text('evidence_name'),
+    evidenceType: text('evidence_type'),
+    evidence: bytea('evidence'),
+    filedBy: uuid('filed_by'),
+    filedByName: text('filed_by_name').notNull(),
+    filedAt: timestamptz('filed_at').notNull().defaultNow(),
+    status: text('status').notNull().default('pending'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamptz('decided_at'),
+    newRunId: uuid('new_run_id').references(() => mujunRuns.id),
+  },
+  (t) => [index('mujun_appeals_run_idx').on(t.runId, t.status), index('mujun_appeals_uscc_idx').on(t.uscc)],
 );

@@ -15,6 +15,8 @@ export interface Actor {
   unitId: string | null;
   personId: string | null;
   scope: DataScope;
+  /** The enterprise an enterprise contact speaks for (亩均 results and appeals). */
+  enterpriseUscc: string | null;
 }
 
 export const systemActor = (name = '系统'): Actor => ({
@@ -24,6 +26,7 @@ export const systemActor = (name = '系统'): Actor => ({
   unitId: null,
   personId: null,
   scope: { all: true },
+  enterpriseUscc: null,
 });
 
 /** What every service method receives. */
@@ -47,6 +50,7 @@ export function buildActor(user: {
   unitId: string | null;
   personId: string | null;
   portfolioUnitIds: readonly string[];
+  enterpriseUscc?: string | null;
 }): Actor {
   return {
     userId: user.id,
@@ -55,5 +59,6 @@ export function buildActor(user: {
     unitId: user.unitId,
     personId: user.personId,
     scope: dataScopeOf(user),
+    enterpriseUscc: user.enterpriseUscc ?? null,
   };
 }

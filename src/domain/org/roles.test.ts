@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, dataScopeOf, inScope, permissionsOf, roleAssignmentProblems } from './roles.js';
+import { can, dataScopeOf, inScope, mujunScopeOf, permissionsOf, roleAssignmentProblems } from './roles.js';
 
 describe('roles and permissions', () => {
   it('gives the auditor the audit log and nothing else', () => {
@@ -13,7 +13,7 @@ describe('roles and permissions', () => {
     expect(can(['sysadmin'], 'audit.read')).toBe(false);
   });
   it('ignores unknown roles', () => {
-    expect(permissionsOf(['root', 'viewer'])).toEqual(['org.read', 'people.read', 'tasks.read']);
+    expect(permissionsOf(['root', 'viewer'])).toEqual(['org.read', 'people.read', 'tasks.read', 'mujun.read']);
   });
 });
 
@@ -50,5 +50,25 @@ describe('role assignment rules', () => {
   it('rejects unknown and repeated roles', () => {
     expect(roleAssignmentProblems({ roles: ['god'], unitId: null, personId: null })).toEqual(['未知角色：god']);
     expect(roleAssignmentProblems({ roles: ['viewer', 'viewer'], unitId: 'u', personId: null })).toEqual(['角色重复']);
+  });
+});
+
+describe('亩均 scope', () => {
+  it('gives the evaluator and leaders every enterprise, a town its own, an enterprise contact itself', () => {
+    expect(mujunScopeOf(['evaluator'], '工信局', null)).toEqual({ all: true });
+    expect(mujunScopeOf(['unit_clerk'], '白源街道', null)).toEqual({ all: false, towns: ['白源街道'], usccs: [] });
+    expect(mujunScopeOf(['enterprise'], null, '91360302MA35XXXX0X')).toEqual({
+      all: false,
+      towns: [],
+      usccs: ['91360302MA35XXXX0X'],
+    });
+  });
+  it('keeps an enterprise contact to that one role with a credit code', () => {
+    expect(roleAssignmentProblems({ roles: ['enterprise'], unitId: null, personId: null })).toEqual([
+      '企业联系人账号须填写企业统一社会信用代码',
+    ]);
+    expect(roleAssignmentProblems({ roles: ['enterprise', 'viewer'], unitId: 'u', personId: null, enterpriseUscc: 'X' })).toEqual(
+      ['企业联系人账号不能兼任其他角色'],
+    );
   });
 });

@@ -12,6 +12,7 @@ export const ROLES = [
   'unit_clerk',
   'evaluator',
   'viewer',
+  'enterprise',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,6 +26,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   unit_clerk: { zh: '单位联络员', en: 'Unit clerk' },
   evaluator: { zh: '评价专员', en: 'Evaluator' },
   viewer: { zh: '只读用户', en: 'Viewer' },
+  enterprise: { zh: '企业联系人', en: 'Enterprise contact' },
 };
 
 export const PERMISSIONS = [
@@ -38,6 +40,9 @@ export const PERMISSIONS = [
   'audit.read',
   'tasks.read',
   'tasks.manage',
+  'mujun.read',
+  'mujun.manage',
+  'mujun.appeal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,12 +54,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org.read', 'org.write', 'people.read', 'people.write', 'accounts.read', 'accounts.manage'],
   secadmin: ['org.read', 'accounts.read', 'roles.assign'],
   auditor: ['audit.read'],
-  supervisor: [...WORK, 'tasks.manage'],
-  leader: WORK,
-  unit_head: [...WORK, 'people.write'],
-  unit_clerk: WORK,
-  evaluator: WORK,
-  viewer: WORK,
+  supervisor: [...WORK, 'tasks.manage', 'mujun.read'],
+  leader: [...WORK, 'mujun.read'],
+  unit_head: [...WORK, 'people.write', 'mujun.read', 'mujun.appeal'],
+  unit_clerk: [...WORK, 'mujun.read', 'mujun.appeal'],
+  evaluator: [...WORK, 'mujun.read', 'mujun.manage'],
+  viewer: [...WORK, 'mujun.read'],
+  enterprise: ['mujun.read', 'mujun.appeal'],
 };
 
 export const EXCLUSIVE_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
@@ -102,6 +108,21 @@ export interface RoleAssignment {
   roles: readonly string[];
   unitId: string | null;
   personId: string | null;
+  enterpriseUscc?: string | null;
+}
+
+/**
+ * Whose 亩均 results a user reads: every enterprise (evaluator, leaders, 督查室, viewers), the enterprises of their own
+ * town or street (a town's head or clerk: matched on the unit's name in the data's 乡镇街道 column), or one enterprise.
+ */
+export type MujunScope = { all: true } | { all: false; towns: readonly string[]; usccs: readonly string[] };
+
+export function mujunScopeOf(roles: readonly string[], unitName: string | null, enterpriseUscc: string | null): MujunScope {
+  const ALL: readonly string[] = ['sysadmin', 'supervisor', 'leader', 'evaluator', 'viewer'];
+  if (roles.some((r) => ALL.includes(r))) return { all: true };
+  const towns = unitName && roles.some((r) => r === 'unit_head' || r === 'unit_clerk') ? [unitName] : [];
+  const usccs = enterpriseUscc && roles.includes('enterprise') ? [enterpriseUscc] : [];
+  return { all: false, towns, usccs };
 }
 
 /** Checks a set of roles for one account; returns Chinese messages, empty when the set is acceptable. */
@@ -119,5 +140,9 @@ export function roleAssignmentProblems(a: RoleAssignment): string[] {
     problems.push(`${needUnit.map((r) => ROLE_LABELS[r as Role].zh).join('、')}须属于某个单位`);
   }
   if (a.roles.includes('leader') && !a.personId) problems.push('区领导账号须关联到领导人员');
+  if (a.roles.includes('enterprise')) {
+    if (a.roles.length > 1) problems.push('企业联系人账号不能兼任其他角色');
+    if (!a.enterpriseUscc) problems.push('企业联系人账号须填写企业统一社会信用代码');
+  }
   return problems;
 }

@@ -15,6 +15,7 @@ const columns = {
   unitId: users.unitId,
   unitName: units.name,
   personId: users.personId,
+  enterpriseUscc: users.enterpriseUscc,
   roles: users.roles,
   active: users.active,
   lockedUntil: users.lockedUntil,
@@ -60,6 +61,7 @@ export interface AccountInput {
   displayName: string;
   unitId?: string | null;
   personId?: string | null;
+  enterpriseUscc?: string | null;
   /** Only for the seed and the CLI; over HTTP roles are set by the security administrator. */
   roles?: string[];
 }
@@ -68,7 +70,12 @@ export interface AccountInput {
 export async function createAccount(ctx: Ctx, input: AccountInput) {
   requirePermission(ctx, 'accounts.manage');
   const roles = input.roles ?? [];
-  const problems = roleAssignmentProblems({ roles, unitId: input.unitId ?? null, personId: input.personId ?? null });
+  const problems = roleAssignmentProblems({
+    roles,
+    unitId: input.unitId ?? null,
+    personId: input.personId ?? null,
+    enterpriseUscc: input.enterpriseUscc ?? null,
+  });
   if (problems.length) throw validation(problems.map((message) => ({ field: 'roles', message })));
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
@@ -87,6 +94,7 @@ export async function createAccount(ctx: Ctx, input: AccountInput) {
         roles,
         unitId: input.unitId ?? null,
         personId: input.personId ?? null,
+        enterpriseUscc: input.enterpriseUscc ?? null,
         passwordHash,
         mustChangePassword: true,
       })
@@ -100,7 +108,13 @@ export async function createAccount(ctx: Ctx, input: AccountInput) {
 export async function updateAccount(
   ctx: Ctx,
   id: string,
-  patch: { displayName?: string; unitId?: string | null; personId?: string | null; active?: boolean },
+  patch: {
+    displayName?: string;
+    unitId?: string | null;
+    personId?: string | null;
+    enterpriseUscc?: string | null;
+    active?: boolean;
+  },
 ) {
   requirePermission(ctx, 'accounts.manage');
   if (id === ctx.actor.userId && patch.active === false) throw forbidden('不能停用自己的账号');
@@ -111,6 +125,7 @@ export async function updateAccount(
       roles: current.roles,
       unitId: patch.unitId !== undefined ? patch.unitId : current.unitId,
       personId: patch.personId !== undefined ? patch.personId : current.personId,
+      enterpriseUscc: patch.enterpriseUscc !== undefined ? patch.enterpriseUscc : current.enterpriseUscc,
     });
     if (problems.length) throw validation(problems.map((message) => ({ field: 'unitId', message })));
     await tx
@@ -130,7 +145,12 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
   if (id === ctx.actor.userId) throw forbidden('不能修改自己的角色');
   return ctx.db.transaction(async (tx) => {
     const current = await loadAccount(tx, id);
-    const problems = roleAssignmentProblems({ roles, unitId: current.unitId, personId: current.personId });
+    const problems = roleAssignmentProblems({
+      roles,
+      unitId: current.unitId,
+      personId: current.personId,
+      enterpriseUscc: current.enterpriseUscc,
+    });
     if (problems.length) throw validation(problems.map((message) => ({ field: 'roles', message })));
     await tx.update(users).set({ roles, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
     await endUserSessions(tx, id, ctx.clock.now());

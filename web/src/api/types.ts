@@ -9,7 +9,8 @@ export type RoleId =
   | 'unit_head'
   | 'unit_clerk'
   | 'evaluator'
-  | 'viewer';
+  | 'viewer'
+  | 'enterprise';
 
 export type Permission =
   | 'org.read'
@@ -21,7 +22,10 @@ export type Permission =
   | 'roles.assign'
   | 'audit.read'
   | 'tasks.read'
-  | 'tasks.manage';
+  | 'tasks.manage'
+  | 'mujun.read'
+  | 'mujun.manage'
+  | 'mujun.appeal';
 
 export interface Me {
   id: string;

@@ -9,6 +9,17 @@ import {
 } from '../../../services/accounts/accounts.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { idParams, optionalText, paging, typed, type Routes } from '../../deps.js';
+import { normalizeUscc, usccProblem, USCC_PROBLEM_ZH } from '../../../domain/uscc/uscc.js';
+
+/** The enterprise an enterprise contact's account speaks for. */
+const enterpriseUscc = z
+  .string()
+  .transform(normalizeUscc)
+  .superRefine((v, c) => {
+    const p = usccProblem(v);
+    if (p) c.addIssue({ code: 'custom', message: USCC_PROBLEM_ZH[p] });
+  })
+  .nullish();
 
 const createBody = z.object({
   username: z
@@ -20,11 +31,13 @@ const createBody = z.object({
   displayName: z.string().trim().min(1, '请填写姓名或称呼').max(50),
   unitId: z.uuid().nullish(),
   personId: z.uuid().nullish(),
+  enterpriseUscc,
 });
 const patchBody = z.object({
   displayName: z.string().trim().min(1).max(50).optional(),
   unitId: z.uuid().nullish(),
   personId: z.uuid().nullish(),
+  enterpriseUscc,
   active: z.boolean().optional(),
 });
 
