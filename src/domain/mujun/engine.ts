@@ -2,9 +2,50 @@
  * 亩均论英雄 evaluation engine (normative definition: shared/spec/mujun-evaluation.md). Pure: no I/O.
  * Steps: status & group (§2.1) → indicator values (§2.2) → benchmarks (§2.3) → scores (§2.4) →
  * totals, heroes, adjustments, rounding (§2.5) → rank, class, vetoes (§2.6) → exempt & tenant classes → output (§3).
+ *
+ * `evaluateColumnar` computes everything into typed arrays (see columnar.ts); `evaluate` materialises that into one
+ * object per enterprise. Performance notes (1,000,000 enterprises in well under a second): the flags the scheme uses
+ * are parsed once into one Uint8Array each (with a cache per distinct flags text); industry divisions become integer
+ * ids once; medians and percentiles sort Float64Arrays natively; ranks come from a native sort of the totals and a
+ * binary search (rank = 1 + number of strictly greater totals); rounding skips `toPrecision` unless the value is near
+ * a rounding boundary; there are no per-row closures, Sets or objects.
  */
+import {
+  enterpriseResult,
+  type ColumnarAdjustment,
+  type ColumnarEvaluation,
+  type ColumnarGroup,
+  type ColumnarIndicator,
+} from './columnar.js';
 import { DEFAULT_TEXT_FIELDS, evalArith, evalFilter, parseArith, parseFilter, type Columns } from './expr.js';
-import { HEROES, type Benchmark, type Hero, type Indicator, type Scheme } from './scheme.js';
+import { HEROES, type Benchmark, type Group, type Hero, type Scheme } from './scheme.js';
+
+// Status codes as module-local constants (the same values as columnar.ts exports): an imported binding can compile to a
+// getter call, which would run once per row in the loops below.
+const ST_SCORED = 0;
+const ST_EXEMPT = 1;
+const ST_TENANT = 2;
+const ST_UNEVALUATED = 3;
+
+export {
+  EXEMPT,
+  SCORED,
+  STATUSES,
+  TENANT,
+  UNEVALUATED,
+  adjustmentsOf,
+  classOf,
+  enterpriseResult,
+  groupIdOf,
+  rankOf,
+  statusOf,
+  totalOf,
+  vetoesOf,
+  type ColumnarAdjustment,
+  type ColumnarEvaluation,
+  type ColumnarGroup,
+  type ColumnarIndicator,
+} from './columnar.js';
 
 export interface MujunTable {
   uscc: string[];
@@ -54,13 +95,21 @@ export interface EvaluationResult {
 /** Round half away from zero to `dp` places; toPrecision(15) first strips binary noise (1.00005 → 1.0001). */
 export function roundHalfAway(x: number, dp: number): number {
   const f = 10 ** dp;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  const y = Math.abs(x) * f;
+  // Fast path, same result: toPrecision(15) moves y by at most ~5.2e-15·y, so unless y lies within 1e-13·y of a
+  // half-integer (where Math.round could flip), rounding y or its 15-digit form gives the same integer.
+  const fr = y - Math.floor(y);
+  if (Math.abs(fr - 0.5) > y * 1e-13) {
+    const r = Math.round(y) / f;
+    return x < 0 ? -r : r;
+  }
+  const scaled = Number(y.toPrecision(15));
   const r = Math.round(scaled) / f;
   return x < 0 ? -r : r;
 }
 
 /** Linear interpolation between closest ranks (numpy default / Excel PERCENTILE.INC). `sorted` ascending, p in 0–100. */
-export function percentileInc(sorted: readonly number[], p: number): number {
+export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = ((n - 1) * p) / 100;
@@ -69,15 +118,120 @@ export function percentileInc(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/**
+ * Competition ranks ("1224"), descending, into `out`: rank = 1 + number of strictly greater values.
+ * Totals are rounded to 4 places, so `round(t × 10⁴)` is an integer key that orders and ties exactly as the totals do:
+ * when the keys span a small range, a counting pass gives every rank in O(m + range) without sorting. Otherwise a
+ * native sort of a copy and a binary search per value.
+ */
+function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
+  const m = totals.length;
+  if (m === 0) return;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let integral = true;
+  for (let k = 0; k < m; k++) {
+    const t = totals[k]!;
+    const key = Math.round(t * 1e4);
+    if (!(Math.abs(t) < 1e9) || key / 1e4 !== t) {
+      integral = false;
+      break;
+    }
+    if (key < lo) lo = key;
+    if (key > hi) hi = key;
+  }
+  const range = hi - lo + 1;
+  if (integral && range <= Math.max(1 << 16, 8 * m)) {
+    const above = new Int32Array(range + 1); // above[r] = number of keys > r (after the suffix sum)
+    for (let k = 0; k < m; k++) above[Math.round(totals[k]! * 1e4) - lo]!++;
+    let greater = 0;
+    for (let r = range - 1; r >= 0; r--) {
+      const c = above[r]!;
+      above[r] = greater;
+      greater += c;
+    }
+    for (let k = 0; k < m; k++) out[k] = 1 + above[Math.round(totals[k]! * 1e4) - lo]!;
+    return;
+  }
+  const sorted = totals.slice().sort(); // ascending
+  for (let k = 0; k < m; k++) {
+    const t = totals[k]!;
+    // first index whose value is > t
+    let a = 0;
+    let b = m;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (sorted[mid]! <= t) a = mid + 1;
+      else b = mid;
+    }
+    out[k] = 1 + m - a;
+  }
+}
+
+/**
+ * The k-th smallest of `a` (0-based), rearranging `a` so that a[0..k) ≤ a[k] ≤ a(k..]. Quickselect with a
+ * median-of-three pivot; falls back to a full native sort if partitioning degenerates.
+ */
+function selectKth(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  let budget = 4 * (32 - Math.clz32(a.length)) + 8;
+  while (right > left) {
+    if (--budget < 0) {
+      a.subarray(left, right + 1).sort();
+      return a[k]!;
+    }
+    const mid = (left + right) >>> 1;
+    // median of three into a[mid]
+    if (a[mid]! < a[left]!) swap(a, mid, left);
+    if (a[right]! < a[left]!) swap(a, right, left);
+    if (a[right]! < a[mid]!) swap(a, right, mid);
+    const pivot = a[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** `percentileInc` of the values of `a` (any order; `a` is rearranged), by selection instead of a full sort. */
+function percentileOf(a: Float64Array, p: number): number {
+  const n = a.length;
+  if (n === 0) return NaN;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  if (!(lo >= 0 && lo < n)) return percentileInc(a.sort(), p); // p out of range or NaN: same arithmetic as before
+  const x = selectKth(a, lo);
+  let y = x;
+  if (lo + 1 < n) {
+    y = a[lo + 1]!;
+    for (let k = lo + 2; k < n; k++) if (a[k]! < y) y = a[k]!;
+  }
+  return x + (h - lo) * (y - x);
+}
+
 /** Competition ranking ("1224"), descending. */
 export function competitionRanks(totals: readonly number[]): number[] {
-  const order = totals.map((_, i) => i).sort((a, b) => totals[b]! - totals[a]!);
-  const ranks = new Array<number>(totals.length);
-  order.forEach((idx, k) => {
-    const prev = k > 0 ? order[k - 1]! : -1;
-    ranks[idx] = k > 0 && totals[prev] === totals[idx] ? ranks[prev]! : k + 1;
-  });
-  return ranks;
+  const out = new Int32Array(totals.length);
+  competitionRanksInto(Float64Array.from(totals), out);
+  return Array.from(out);
 }
 
 export function percentileClass(rank: number, n: number, bands: readonly (readonly [string, number])[]): string | null {
@@ -90,300 +244,867 @@ export function thresholdClass(total: number, bands: readonly (readonly [string,
   return null;
 }
 
-/** Benchmark over a set of valued enterprises (before the multiplier). NaN when it cannot be computed. */
-function rawBenchmark(b: Benchmark, idx: readonly number[], value: Float64Array, num: Float64Array, den: Float64Array): number {
+/** The evaluation in object form: one `EnterpriseResult` per row (a materialisation of `evaluateColumnar`). */
+export function evaluate(scheme: Scheme, table: MujunTable): EvaluationResult {
+  const ev = evaluateColumnar(scheme, table);
+  const results = new Array<EnterpriseResult>(ev.n);
+  for (let i = 0; i < ev.n; i++) results[i] = enterpriseResult(ev, i);
+  return { scheme: ev.scheme, groups: ev.groups, results, warnings: ev.warnings };
+}
+
+/** Distinct flag texts remembered by `parseFlags` (a flags column is mostly a few combinations). */
+const FLAG_CACHE_LIMIT = 4096;
+
+/** One Uint8Array per flag name in `names` (1 = the row carries it), parsing each distinct flags text once. */
+function parseFlags(col: readonly string[] | undefined, n: number, names: readonly string[], arena: Arena): Uint8Array[] {
+  const out = names.map(() => arena.u8(n));
+  if (!col || names.length === 0) return out;
+  const index = new Map<string, number>();
+  names.forEach((f, k) => index.set(f, k));
+  const cache = new Map<string, readonly number[]>();
+  const none: readonly number[] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = col[i];
+    if (raw === undefined || raw === '') continue;
+    let hits = cache.get(raw);
+    if (hits === undefined) {
+      const found: number[] = [];
+      for (const part of raw.split(';')) {
+        const k = index.get(part.trim());
+        if (k !== undefined && !found.includes(k)) found.push(k);
+      }
+      hits = found.length ? found : none;
+      if (cache.size < FLAG_CACHE_LIMIT) cache.set(raw, hits);
+    }
+    for (let h = 0; h < hits.length; h++) out[hits[h]!]![i] = 1;
+  }
+  return out;
+}
+
+/** Industry division id per row (first 3 characters of the trimmed industry code), −1 when there is none. */
+function divisionIds(col: readonly string[] | undefined, n: number, arena: Arena): { ids: Int32Array; count: number } {
+  const ids = arena.i32(n).fill(-1);
+  if (!col) return { ids, count: 0 };
+  const byDivision = new Map<string, number>();
+  const byRaw = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const raw = col[i];
+    if (raw === undefined || raw === '') continue;
+    let id = byRaw.get(raw);
+    if (id === undefined) {
+      const d = raw.trim().slice(0, 3);
+      if (d === '') id = -1;
+      else {
+        id = byDivision.get(d);
+        if (id === undefined) byDivision.set(d, (id = byDivision.size));
+      }
+      if (byRaw.size < 65536) byRaw.set(raw, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, count: byDivision.size };
+}
+
+/** The valued entries of `value` (NaN dropped), in member order. */
+function valuedCopy(value: Float64Array, valued: number): Float64Array {
+  const out = new Float64Array(valued);
+  let c = 0;
+  for (let k = 0; k < value.length; k++) {
+    const v = value[k]!;
+    if (v === v) out[c++] = v;
+  }
+  return out;
+}
+
+/**
+ * Benchmark of the group (over its valued members, before the multiplier). NaN when it cannot be computed.
+ * `num`/`den` are over the table, `value` over the members; `den` null means 1.
+ */
+function groupBenchmark(
+  b: Benchmark,
+  members: Int32Array,
+  value: Float64Array,
+  valued: number,
+  num: Float64Array,
+  den: Float64Array | null,
+): number {
+  const m = members.length;
   switch (b.method) {
     case 'fixed':
       return b.value ?? NaN;
     case 'aggregate': {
-      if (idx.length === 0) return NaN;
+      if (valued === 0) return NaN;
       let sn = 0;
       let sd = 0;
-      for (const i of idx) {
+      for (let k = 0; k < m; k++) {
+        if (value[k] !== value[k]) continue;
+        const i = members[k]!;
         sn += num[i]!;
-        sd += den[i]!;
+        sd += den === null ? 1 : den[i]!;
       }
       return sd > 0 ? sn / sd : NaN;
     }
     case 'mean': {
-      if (idx.length === 0) return NaN;
+      if (valued === 0) return NaN;
       let s = 0;
-      for (const i of idx) s += value[i]!;
-      return s / idx.length;
+      for (let k = 0; k < m; k++) {
+        const v = value[k]!;
+        if (v === v) s += v;
+      }
+      return s / valued;
     }
     case 'median':
-      return percentileInc(sortedValues(idx, value), 50);
+      return percentileOf(valuedCopy(value, valued), 50);
     case 'percentile':
-      return percentileInc(sortedValues(idx, value), b.p ?? NaN);
+      return percentileOf(valuedCopy(value, valued), b.p ?? NaN);
   }
 }
 
-function sortedValues(idx: readonly number[], value: Float64Array): number[] {
-  return idx.map((i) => value[i]!).sort((a, b) => a - b);
+/**
+ * Benchmarks per industry division (before the multiplier) over the valued members with a division. `has[d]` is 1 for
+ * divisions with at least `minCount` valued members (their benchmark, possibly NaN, replaces the group's).
+ */
+function divisionBenchmarks(
+  b: Benchmark,
+  members: Int32Array,
+  value: Float64Array,
+  num: Float64Array,
+  den: Float64Array | null,
+  div: Int32Array,
+  nDiv: number,
+): { bench: Float64Array; has: Uint8Array } {
+  const m = members.length;
+  const minCount = b.minCount ?? 5;
+  const count = new Int32Array(nDiv);
+  for (let k = 0; k < m; k++) {
+    const d = div[members[k]!]!;
+    if (d >= 0 && value[k] === value[k]) count[d] = count[d]! + 1;
+  }
+  const bench = new Float64Array(nDiv).fill(NaN);
+  const has = new Uint8Array(nDiv);
+  for (let d = 0; d < nDiv; d++) if (count[d]! > 0 && count[d]! >= minCount) has[d] = 1;
+  switch (b.method) {
+    case 'fixed':
+      for (let d = 0; d < nDiv; d++) bench[d] = b.value ?? NaN;
+      break;
+    case 'aggregate':
+    case 'mean': {
+      const sn = new Float64Array(nDiv);
+      const sd = new Float64Array(nDiv);
+      const agg = b.method === 'aggregate';
+      for (let k = 0; k < m; k++) {
+        const v = value[k]!;
+        if (v !== v) continue;
+        const i = members[k]!;
+        const d = div[i]!;
+        if (d < 0) continue;
+        if (agg) {
+          sn[d] = sn[d]! + num[i]!;
+          sd[d] = sd[d]! + (den === null ? 1 : den[i]!);
+        } else sn[d] = sn[d]! + v;
+      }
+      for (let d = 0; d < nDiv; d++) {
+        if (!has[d]) continue;
+        bench[d] = agg ? (sd[d]! > 0 ? sn[d]! / sd[d]! : NaN) : sn[d]! / count[d]!;
+      }
+      break;
+    }
+    case 'median':
+    case 'percentile': {
+      // bucket the valued values by division (a counting sort), then select within each bucket
+      const start = new Int32Array(nDiv + 1);
+      for (let d = 0; d < nDiv; d++) start[d + 1] = start[d]! + count[d]!;
+      const fill = start.slice(0, nDiv);
+      const all = new Float64Array(start[nDiv]!);
+      for (let k = 0; k < m; k++) {
+        const v = value[k]!;
+        if (v !== v) continue;
+        const d = div[members[k]!]!;
+        if (d >= 0) all[fill[d]!++] = v;
+      }
+      const p = b.method === 'median' ? 50 : (b.p ?? NaN);
+      for (let d = 0; d < nDiv; d++) {
+        if (!has[d]) continue;
+        bench[d] = percentileOf(all.subarray(start[d]!, start[d + 1]!), p);
+      }
+      break;
+    }
+  }
+  return { bench, has };
 }
 
-export function evaluate(scheme: Scheme, table: MujunTable): EvaluationResult {
+/**
+ * Typed arrays carved out of one ArrayBuffer. V8 starts a full garbage collection each time external (ArrayBuffer)
+ * memory grows by a fixed step, and each one marks the whole table; a few large buffers instead of dozens of arrays
+ * per evaluation avoid most of them. Zero-initialised like `new Float64Array(n)`; falls back to a separate array when
+ * the reserved size is exceeded.
+ */
+class Arena {
+  private readonly buf: ArrayBuffer;
+  private off = 0;
+  constructor(bytes: number) {
+    this.buf = new ArrayBuffer(Math.max(8, bytes));
+  }
+  /** Bytes to reserve for arrays of these element counts and sizes (each padded to 8 bytes). */
+  static size(...counts: [len: number, bytes: number][]): number {
+    let s = 0;
+    for (const [len, bytes] of counts) s += Math.ceil((len * bytes) / 8) * 8;
+    return s;
+  }
+  private take(bytes: number): number {
+    const at = this.off;
+    const end = at + Math.ceil(bytes / 8) * 8;
+    if (end > this.buf.byteLength) return -1;
+    this.off = end;
+    return at;
+  }
+  f64(len: number): Float64Array {
+    const at = this.take(len * 8);
+    return at < 0 ? new Float64Array(len) : new Float64Array(this.buf, at, len);
+  }
+  i32(len: number): Int32Array {
+    const at = this.take(len * 4);
+    return at < 0 ? new Int32Array(len) : new Int32Array(this.buf, at, len);
+  }
+  u32(len: number): Uint32Array {
+    const at = this.take(len * 4);
+    return at < 0 ? new Uint32Array(len) : new Uint32Array(this.buf, at, len);
+  }
+  i16(len: number): Int16Array {
+    const at = this.take(len * 2);
+    return at < 0 ? new Int16Array(len) : new Int16Array(this.buf, at, len);
+  }
+  u8(len: number): Uint8Array {
+    const at = this.take(len);
+    return at < 0 ? new Uint8Array(len) : new Uint8Array(this.buf, at, len);
+  }
+}
+
+/** §2.2 values over the members (NaN = missing); returns the number of valued members. */
+function indicatorValues(members: Int32Array, num: Float64Array, den: Float64Array | null, value: Float64Array): number {
+  const m = members.length;
+  let valued = 0;
+  if (den === null) {
+    for (let k = 0; k < m; k++) {
+      const a = num[members[k]!]!;
+      const v = a - a === 0 ? a : NaN; // finite
+      value[k] = v;
+      if (v === v) valued++;
+    }
+  } else {
+    for (let k = 0; k < m; k++) {
+      const i = members[k]!;
+      const a = num[i]!;
+      const d = den[i]!;
+      const v = a - a === 0 && d - d === 0 && d > 0 ? a / d : NaN;
+      value[k] = v;
+      if (v === v) valued++;
+    }
+  }
+  return valued;
+}
+
+/** §2.4 ratio scores; missing[k] = 1 for a missing value under a valid benchmark. Returns the first member with an invalid benchmark, or −1. */
+function ratioScores(
+  value: Float64Array,
+  bench: Float64Array,
+  w: number,
+  cap: number,
+  higher: boolean,
+  score: Float64Array,
+  missing: Uint8Array,
+): number {
+  const m = value.length;
+  let firstBad = -1;
+  for (let k = 0; k < m; k++) {
+    const b = bench[k]!;
+    const x = value[k]!;
+    if (!(b > 0)) {
+      score[k] = w; // invalid / missing benchmark: everyone gets w
+      if (firstBad < 0) firstBad = k;
+    } else if (x !== x) missing[k] = 1;
+    else if (higher) score[k] = w * Math.max(0, Math.min(x / b, cap));
+    else score[k] = w * Math.max(0, Math.min(2 - x / b, cap));
+  }
+  return firstBad;
+}
+
+/** §2.4 minmax scores. */
+function minmaxScores(
+  value: Float64Array,
+  w: number,
+  floor: number,
+  higher: boolean,
+  score: Float64Array,
+  missing: Uint8Array,
+): void {
+  const m = value.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < m; k++) {
+    const x = value[k]!;
+    if (x !== x) continue;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  for (let k = 0; k < m; k++) {
+    const x = value[k]!;
+    if (x !== x) missing[k] = 1;
+    else if (hi === lo) score[k] = w;
+    else {
+      const t = higher ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+      score[k] = w * (floor + (1 - floor) * t);
+    }
+  }
+}
+
+/** §2.4 missing = "mean": a missing value scores the mean score of the others. */
+function fillMeanScore(score: Float64Array, missing: Uint8Array): void {
+  const m = score.length;
+  let s = 0;
+  let c = 0;
+  for (let k = 0; k < m; k++)
+    if (!missing[k]) {
+      s += score[k]!;
+      c++;
+    }
+  const meanScore = c > 0 ? s / c : 0;
+  for (let k = 0; k < m; k++) if (missing[k]) score[k] = meanScore;
+}
+
+function addWeightWhereMissing(excludedW: Float64Array, missing: Uint8Array, w: number): void {
+  for (let k = 0; k < excludedW.length; k++) if (missing[k]) excludedW[k] = excludedW[k]! + w;
+}
+
+function accumulate(sum: Float64Array, hero: Float64Array, score: Float64Array): void {
+  for (let k = 0; k < score.length; k++) {
+    const s = score[k]!;
+    sum[k] = sum[k]! + s;
+    hero[k] = hero[k]! + s;
+  }
+}
+
+function fillByDivision(bench: Float64Array, members: Int32Array, div: Int32Array, db: Float64Array, has: Uint8Array): void {
+  for (let k = 0; k < members.length; k++) {
+    const d = div[members[k]!]!;
+    if (d >= 0 && has[d]) bench[k] = db[d]!;
+  }
+}
+
+function flagAdjustment(
+  adj: Float64Array,
+  members: Int32Array,
+  flag: Uint8Array,
+  points: number,
+  mask: Uint32Array,
+  words: number,
+  j: number,
+): void {
+  const word = j >>> 5;
+  const bit = (1 << (j & 31)) >>> 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    if (flag[i]) {
+      adj[k] = adj[k]! + points;
+      mask[i * words + word] = mask[i * words + word]! | bit;
+    }
+  }
+}
+
+function fieldAdjustment(
+  adj: Float64Array,
+  members: Int32Array,
+  col: Float64Array,
+  per: number,
+  beyond: number,
+  points: Float64Array,
+  mask: Uint32Array,
+  words: number,
+  j: number,
+): void {
+  const word = j >>> 5;
+  const bit = (1 << (j & 31)) >>> 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    const v = col[i]!;
+    if (v !== v) continue;
+    const pts = per * Math.max(0, v - beyond);
+    if (pts !== 0) {
+      adj[k] = adj[k]! + pts;
+      points[k] = pts;
+      mask[i * words + word] = mask[i * words + word]! | bit;
+    }
+  }
+}
+
+/** §2.5 rounded totals (into `totals` per member and `total` per row) and hero sub-totals, rescaled for exclusions. */
+function totalsAndHeroes(
+  members: Int32Array,
+  sum: Float64Array,
+  adj: Float64Array,
+  excludedW: Float64Array | null,
+  W: number,
+  heroSum: Float64Array[],
+  totals: Float64Array,
+  total: Float64Array,
+  heroCols: Float64Array[],
+): void {
+  const m = members.length;
+  for (let k = 0; k < m; k++) {
+    let factor = 1;
+    if (excludedW !== null) {
+      const ex = excludedW[k]!;
+      const rest = W - ex;
+      if (ex > 0 && rest > 0) factor = W / rest;
+    }
+    const t = roundHalfAway(sum[k]! * factor + adj[k]!, 4);
+    totals[k] = t;
+    total[members[k]!] = t;
+  }
+  for (let h = 0; h < heroSum.length; h++) {
+    const hs = heroSum[h]!;
+    const out = heroCols[h]!;
+    if (excludedW === null) for (let k = 0; k < m; k++) out[members[k]!] = hs[k]! * 1;
+    else
+      for (let k = 0; k < m; k++) {
+        const ex = excludedW[k]!;
+        const rest = W - ex;
+        out[members[k]!] = hs[k]! * (ex > 0 && rest > 0 ? W / rest : 1);
+      }
+  }
+}
+
+/** §2.6 class per member from its rank (percentile) or total (threshold): index into the class labels, −1 = null. */
+function classify(
+  members: Int32Array,
+  ranks: Int32Array,
+  totals: Float64Array,
+  percentile: boolean,
+  limits: Float64Array,
+  bandClass: Int32Array,
+  rank: Int32Array,
+  classIndex: Int16Array,
+): void {
+  const nb = limits.length;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    const r = ranks[k]!;
+    rank[i] = r;
+    let cls = -1;
+    if (percentile) {
+      for (let b = 0; b < nb; b++)
+        if (r <= limits[b]!) {
+          cls = bandClass[b]!;
+          break;
+        }
+    } else {
+      const t = totals[k]!;
+      for (let b = 0; b < nb; b++)
+        if (t >= limits[b]!) {
+          cls = bandClass[b]!;
+          break;
+        }
+    }
+    classIndex[i] = cls;
+  }
+}
+
+/** §2.6 vetoes, applied in reverse scheme order so the first veto that applies sets the class. */
+function applyVeto(
+  members: Int32Array,
+  flag: Uint8Array,
+  cls: number,
+  classIndex: Int16Array,
+  mask: Uint32Array,
+  words: number,
+  j: number,
+): void {
+  const word = j >>> 5;
+  const bit = (1 << (j & 31)) >>> 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    if (!flag[i]) continue;
+    classIndex[i] = cls;
+    mask[i * words + word] = mask[i * words + word]! | bit;
+  }
+}
+
+/** What one group's evaluation writes into the per-row arrays. */
+interface RowOutputs {
+  n: number;
+  table: MujunTable;
+  cols: Columns;
+  textFields: ReadonlySet<string>;
+  flags: Uint8Array[];
+  flagNames: string[];
+  classNo: (c: string) => number;
+  classLabels: string[];
+  divisions: () => { ids: Int32Array; count: number };
+  warnings: string[];
+  total: Float64Array;
+  heroCols: Float64Array[];
+  rank: Int32Array;
+  classIndex: Int16Array;
+  adjustmentMask: Uint32Array;
+  adjustmentWords: number;
+  vetoMask: Uint32Array;
+  vetoWords: number;
+}
+
+function evaluateGroup(
+  g: Group,
+  gi: number,
+  members: Int32Array,
+  o: RowOutputs,
+): { detail: ColumnarGroup; summary: GroupResult } {
+  const m = members.length;
+  const nInd = g.indicators.length;
+  const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
+  const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
+  // value, benchmark, score per indicator; sum, 4 heroes, adjustments, totals, exclusions, field points; ranks; missing
+  const arena = new Arena(
+    Arena.size([m, 8 * (3 * nInd + 7 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16),
+  );
+  const W = g.indicators.reduce((s, x) => s + x.weight, 0);
+  const sum = arena.f64(m);
+  let excludedW: Float64Array | null = null;
+  const heroSum = HEROES.map(() => arena.f64(m));
+  const benchmarks: Record<string, number | null> = {};
+  const indicators: ColumnarIndicator[] = [];
+  const missing = arena.u8(m);
+
+  for (let ii = 0; ii < g.indicators.length; ii++) {
+    const ind = g.indicators[ii]!;
+    const ip = `groups[${gi}].indicators[${ii}]`;
+    // §2.2 value
+    const num = evalArith(parseArith(ind.numerator, `${ip}.numerator`, o.textFields), o.cols, `${ip}.numerator`);
+    const den =
+      ind.denominator === undefined
+        ? null
+        : evalArith(parseArith(ind.denominator, `${ip}.denominator`, o.textFields), o.cols, `${ip}.denominator`);
+    const value = arena.f64(m);
+    const valued = indicatorValues(members, num, den, value);
+
+    // §2.3 benchmark (per member)
+    const bench = arena.f64(m);
+    const isMinmax = ind.scoring.method === 'minmax';
+    if (!isMinmax && ind.benchmark) {
+      const b = ind.benchmark;
+      const mult = b.multiplier ?? 1;
+      const groupB = groupBenchmark(b, members, value, valued, num, den) * mult;
+      benchmarks[ind.id] = Number.isNaN(groupB) ? null : groupB;
+      bench.fill(groupB);
+      if (b.by === 'industry') {
+        const divisions = o.divisions();
+        const perDiv = divisionBenchmarks(b, members, value, num, den, divisions.ids, divisions.count);
+        const db = perDiv.bench;
+        for (let d = 0; d < db.length; d++) db[d] = db[d]! * mult;
+        fillByDivision(bench, members, divisions.ids, db, perDiv.has);
+      }
+    } else {
+      benchmarks[ind.id] = null;
+      bench.fill(NaN);
+    }
+
+    // §2.4 score
+    const w = ind.weight;
+    const score = arena.f64(m);
+    missing.fill(0);
+    if (isMinmax) minmaxScores(value, w, ind.scoring.floor ?? 0.2, ind.direction === 'higher', score, missing);
+    else {
+      const firstBad = ratioScores(value, bench, w, ind.scoring.cap ?? Infinity, ind.direction === 'higher', score, missing);
+      if (firstBad >= 0) {
+        const b = bench[firstBad]!;
+        o.warnings.push(`分组 ${g.id} 指标 ${ind.id} 的基准${Number.isNaN(b) ? '缺失' : `为 ${b}`}，按满分 ${w} 计`);
+      }
+    }
+    const policy = ind.missing ?? 'zero';
+    if (policy === 'mean') fillMeanScore(score, missing);
+    else if (policy === 'exclude') addWeightWhereMissing((excludedW ??= arena.f64(m)), missing, w);
+    accumulate(sum, heroSum[HEROES.indexOf(ind.hero)]!, score);
+    indicators.push({ id: ind.id, hero: ind.hero, minmax: isMinmax, value, benchmark: bench, score });
+  }
+
+  // §2.5 adjustments, one column at a time (each member's sum keeps scheme order)
+  const adjustments: ColumnarAdjustment[] = [];
+  const adj = arena.f64(m);
+  const adjs = g.adjustments ?? [];
+  for (let j = 0; j < adjs.length; j++) {
+    const a = adjs[j]!;
+    if ('flag' in a) {
+      const flag = o.flags[o.flagNames.indexOf(a.flag)]!;
+      flagAdjustment(adj, members, flag, a.points, o.adjustmentMask, o.adjustmentWords, j);
+      adjustments.push({ id: a.id, points: a.points });
+    } else {
+      const col = o.table.columns[a.field];
+      const points = arena.f64(m);
+      if (col) fieldAdjustment(adj, members, col, a.per, a.beyond ?? 0, points, o.adjustmentMask, o.adjustmentWords, j);
+      adjustments.push({ id: a.id, points });
+    }
+  }
+
+  // §2.5 totals and heroes
+  const totals = arena.f64(m);
+  totalsAndHeroes(members, sum, adj, excludedW, W, heroSum, totals, o.total, o.heroCols);
+
+  // §2.6 rank, class, vetoes
+  const ranks = arena.i32(m);
+  competitionRanksInto(totals, ranks);
+  const bands = g.classes.bands;
+  const percentile = g.classes.method === 'percentile';
+  const bandClass = Int32Array.from(bands, ([c]) => o.classNo(c));
+  const limits = Float64Array.from(bands, ([, x]) =>
+    percentile ? Math.ceil(roundHalfAway((x as number) * m, 9)) : x === null ? -Infinity : x,
+  );
+  classify(members, ranks, totals, percentile, limits, bandClass, o.rank, o.classIndex);
+  const vetoes = g.vetoes ?? [];
+  for (let v = vetoes.length - 1; v >= 0; v--) {
+    const flag = o.flags[o.flagNames.indexOf(vetoes[v]!.flag)]!;
+    applyVeto(members, flag, o.classNo(vetoes[v]!.class), o.classIndex, o.vetoMask, o.vetoWords, v);
+  }
+  // class counts, keys in the order classes first occur among the members
+  const counts = new Int32Array(o.classLabels.length);
+  const order: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const c = o.classIndex[members[k]!]!;
+    if (c >= 0 && counts[c]!++ === 0) order.push(c);
+  }
+  const classCounts: Record<string, number> = {};
+  for (const c of order) classCounts[o.classLabels[c]!] = counts[c]!;
+  return {
+    detail: { id: g.id, members, indicators, adjustments, vetoes: vetoes.map((v) => v.id) },
+    summary: { id: g.id, n: m, benchmarks, classCounts },
+  };
+}
+
+/** The evaluation as typed arrays (see columnar.ts). Same numbers as `evaluate`, without an object per enterprise. */
+export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEvaluation {
   const n = table.uscc.length;
   const warnings: string[] = [];
   const cols: Columns = { n, numbers: table.columns, text: table.text };
   const textFields = new Set([...DEFAULT_TEXT_FIELDS, ...Object.keys(table.text)]);
-  const txt = (key: string, i: number): string => (table.text[key]?.[i] ?? '').trim();
-  const flags = Array.from(
-    { length: n },
-    (_, i) =>
-      new Set(
-        txt('flags', i)
-          .split(';')
-          .map((f) => f.trim())
-          .filter(Boolean),
-      ),
-  );
   const landMu = table.columns['land_mu'];
-  const usccIndex = new Map<string, number>();
-  table.uscc.forEach((u, i) => usccIndex.set(u, i));
+
+  // flags the scheme uses, parsed once
+  const flagNames: string[] = [];
+  const flagNo = (f: string): number => {
+    let k = flagNames.indexOf(f);
+    if (k < 0) k = flagNames.push(f) - 1;
+    return k;
+  };
+  const exemptFlag = scheme.exempt ? flagNo(scheme.exempt.flag) : -1;
+  for (const g of scheme.groups) {
+    for (const a of g.adjustments ?? []) if ('flag' in a) flagNo(a.flag);
+    for (const v of g.vetoes ?? []) flagNo(v.flag);
+  }
+  // one buffer for the per-row arrays: flags, group, status, member, total, 4 heroes, rank, class, masks, members of
+  // the groups, division ids, landlords
+  let adjustmentWords = 1;
+  let vetoWords = 1;
+  for (const g of scheme.groups) {
+    adjustmentWords = Math.max(adjustmentWords, Math.ceil((g.adjustments?.length ?? 0) / 32));
+    vetoWords = Math.max(vetoWords, Math.ceil((g.vetoes?.length ?? 0) / 32));
+  }
+  const byIndustry = scheme.groups.some((g) => g.indicators.some((x) => x.benchmark?.by === 'industry'));
+  const arena = new Arena(
+    Arena.size(
+      [n, flagNames.length + 1 + 2 + 2 + 4 + 4 + 4 + 40 + 4 * (adjustmentWords + vetoWords)],
+      [n, byIndustry ? 4 : 0],
+      [n, scheme.tenantsTakeLandlordClass ? 4 : 0],
+    ) +
+      8 * (flagNames.length + 16 + scheme.groups.length),
+  );
+  const flags = parseFlags(table.text['flags'], n, flagNames, arena);
+
+  // class labels
+  const classLabels: string[] = [];
+  const classNo = (c: string): number => {
+    let k = classLabels.indexOf(c);
+    if (k < 0) k = classLabels.push(c) - 1;
+    return k;
+  };
+  for (const g of scheme.groups) {
+    for (const [c] of g.classes.bands) classNo(c);
+    for (const v of g.vetoes ?? []) classNo(v.class);
+  }
+  const exemptClass = scheme.exempt ? classNo(scheme.exempt.class) : -1;
 
   // §2.1 group: the first group whose filter holds (reported for every status)
-  const groupOf = new Int32Array(n).fill(-1);
-  scheme.groups.forEach((g, gi) => {
-    const mask = evalFilter(parseFilter(g.filter, `groups[${gi}].filter`, textFields), cols, `groups[${gi}].filter`);
-    for (let i = 0; i < n; i++) if (groupOf[i] === -1 && mask[i]) groupOf[i] = gi;
-  });
-
-  // §2.1 status
-  const status: Status[] = new Array<Status>(n);
-  const landlordOf = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const land = landMu ? landMu[i]! : NaN;
-    const landlord = usccIndex.get(txt('landlord_uscc', i));
-    if (scheme.exempt && flags[i]!.has(scheme.exempt.flag)) status[i] = 'exempt';
-    else if (scheme.tenantsTakeLandlordClass && (Number.isNaN(land) || land === 0) && landlord !== undefined) {
-      status[i] = 'tenant';
-      landlordOf[i] = landlord;
-    } else status[i] = groupOf[i]! >= 0 ? 'scored' : 'unevaluated';
+  const groupOf = arena.i16(n).fill(-1);
+  for (let gi = 0; gi < scheme.groups.length; gi++) {
+    const field = `groups[${gi}].filter`;
+    const mask = evalFilter(parseFilter(scheme.groups[gi]!.filter, field, textFields), cols, field);
+    assignGroup(groupOf, mask, gi);
   }
 
-  const results: EnterpriseResult[] = table.uscc.map((uscc, i) => ({
-    uscc,
-    name: table.name[i] ?? '',
-    group: groupOf[i]! >= 0 ? scheme.groups[groupOf[i]!]!.id : null,
-    status: status[i]!,
-    total: null,
-    rank: null,
-    class: null,
-    heroes: null,
-    indicators: {},
-    adjustments: [],
-    vetoes: [],
-  }));
-  const classOf: (string | null)[] = new Array<string | null>(n).fill(null);
+  // §2.1 status; tenants: land missing or 0 and a landlord uscc present in the data
+  const exemptCol = exemptFlag >= 0 ? flags[exemptFlag]! : null;
+  const landlordOf = scheme.tenantsTakeLandlordClass ? findLandlords(table, landMu, exemptCol, arena) : null;
+  const status = arena.u8(n);
+  for (let i = 0; i < n; i++) {
+    if (exemptCol !== null && exemptCol[i]) status[i] = ST_EXEMPT;
+    else if (landlordOf !== null && landlordOf[i]! >= 0) status[i] = ST_TENANT;
+    else status[i] = groupOf[i]! >= 0 ? ST_SCORED : ST_UNEVALUATED;
+  }
 
-  const groups: GroupResult[] = scheme.groups.map((g, gi) => {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (groupOf[i] === gi && status[i] === 'scored') members.push(i);
-    const m = members.length;
-    const W = g.indicators.reduce((s, x) => s + x.weight, 0);
-    const sum = new Float64Array(m);
-    const excludedW = new Float64Array(m);
-    const heroSum = HEROES.map(() => new Float64Array(m));
-    const benchmarks: Record<string, number | null> = {};
-    const perIndicator: { ind: Indicator; value: Float64Array; bench: Float64Array; score: Float64Array }[] = [];
+  // members of each group, ascending
+  const G = scheme.groups.length;
+  const member = arena.i32(n).fill(-1);
+  const membersOf = groupMembers(status, groupOf, G, member, arena);
 
-    g.indicators.forEach((ind, ii) => {
-      const ip = `groups[${gi}].indicators[${ii}]`;
-      // §2.2 value
-      const num = evalArith(parseArith(ind.numerator, `${ip}.numerator`, textFields), cols, `${ip}.numerator`);
-      const den =
-        ind.denominator === undefined
-          ? new Float64Array(n).fill(1)
-          : evalArith(parseArith(ind.denominator, `${ip}.denominator`, textFields), cols, `${ip}.denominator`);
-      const value = new Float64Array(m);
-      const valued: number[] = []; // table indices
-      const valuedPos: number[] = []; // positions in members
-      members.forEach((i, k) => {
-        const a = num[i]!;
-        const d = den[i]!;
-        const v = Number.isFinite(a) && Number.isFinite(d) && d > 0 ? a / d : NaN;
-        value[k] = v;
-        if (!Number.isNaN(v)) {
-          valued.push(i);
-          valuedPos.push(k);
-        }
-      });
-      const fullValue = new Float64Array(n).fill(NaN);
-      members.forEach((i, k) => (fullValue[i] = value[k]!));
-
-      // §2.3 benchmark (per enterprise)
-      const bench = new Float64Array(m).fill(NaN);
-      const isMinmax = ind.scoring.method === 'minmax';
-      if (!isMinmax && ind.benchmark) {
-        const b = ind.benchmark;
-        const mult = b.multiplier ?? 1;
-        const groupB = rawBenchmark(b, valued, fullValue, num, den) * mult;
-        benchmarks[ind.id] = Number.isNaN(groupB) ? null : groupB;
-        bench.fill(groupB);
-        if (b.by === 'industry') {
-          const minCount = b.minCount ?? 5;
-          const byDiv = new Map<string, number[]>();
-          for (const i of valued) {
-            const d = txt('industry', i).slice(0, 3);
-            if (d === '') continue;
-            const list = byDiv.get(d) ?? [];
-            list.push(i);
-            byDiv.set(d, list);
-          }
-          const divB = new Map<string, number>();
-          for (const [d, list] of byDiv)
-            if (list.length >= minCount) divB.set(d, rawBenchmark(b, list, fullValue, num, den) * mult);
-          members.forEach((i, k) => {
-            const v = divB.get(txt('industry', i).slice(0, 3));
-            if (v !== undefined) bench[k] = v;
-          });
-        }
-      } else {
-        benchmarks[ind.id] = null;
-      }
-
-      // §2.4 score
-      const w = ind.weight;
-      const score = new Float64Array(m);
-      const missing = new Uint8Array(m);
-      let warned = false;
-      if (isMinmax) {
-        let lo = Infinity;
-        let hi = -Infinity;
-        for (const k of valuedPos) {
-          lo = Math.min(lo, value[k]!);
-          hi = Math.max(hi, value[k]!);
-        }
-        const floor = ind.scoring.floor ?? 0.2;
-        for (let k = 0; k < m; k++) {
-          const x = value[k]!;
-          if (Number.isNaN(x)) missing[k] = 1;
-          else if (hi === lo) score[k] = w;
-          else {
-            const t = ind.direction === 'higher' ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
-            score[k] = w * (floor + (1 - floor) * t);
-          }
-        }
-      } else {
-        const cap = ind.scoring.cap ?? Infinity;
-        for (let k = 0; k < m; k++) {
-          const b = bench[k]!;
-          const x = value[k]!;
-          if (!(b > 0)) {
-            score[k] = w; // invalid / missing benchmark: everyone gets w
-            if (!warned) {
-              warnings.push(`分组 ${g.id} 指标 ${ind.id} 的基准${Number.isNaN(b) ? '缺失' : `为 ${b}`}，按满分 ${w} 计`);
-              warned = true;
-            }
-          } else if (Number.isNaN(x)) missing[k] = 1;
-          else if (ind.direction === 'higher') score[k] = w * Math.max(0, Math.min(x / b, cap));
-          else score[k] = w * Math.max(0, Math.min(2 - x / b, cap));
-        }
-      }
-      const policy = ind.missing ?? 'zero';
-      if (policy === 'mean') {
-        let s = 0;
-        let c = 0;
-        for (let k = 0; k < m; k++)
-          if (!missing[k]) {
-            s += score[k]!;
-            c++;
-          }
-        const meanScore = c > 0 ? s / c : 0;
-        for (let k = 0; k < m; k++) if (missing[k]) score[k] = meanScore;
-      } else if (policy === 'exclude') {
-        for (let k = 0; k < m; k++) if (missing[k]) excludedW[k] = excludedW[k]! + w;
-      }
-      const h = heroSum[HEROES.indexOf(ind.hero)]!;
-      for (let k = 0; k < m; k++) {
-        sum[k] = sum[k]! + score[k]!;
-        h[k] = h[k]! + score[k]!;
-      }
-      perIndicator.push({ ind, value, bench, score });
-    });
-
-    // §2.5 totals
-    const totals: number[] = new Array<number>(m);
-    members.forEach((i, k) => {
-      const rest = W - excludedW[k]!;
-      const factor = excludedW[k]! > 0 && rest > 0 ? W / rest : 1;
-      const r = results[i]!;
-      let adj = 0;
-      for (const a of g.adjustments ?? []) {
-        if ('flag' in a) {
-          if (flags[i]!.has(a.flag)) {
-            adj += a.points;
-            r.adjustments.push({ id: a.id, points: a.points });
-          }
-        } else {
-          const v = table.columns[a.field]?.[i] ?? NaN;
-          if (Number.isNaN(v)) continue;
-          const pts = a.per * Math.max(0, v - (a.beyond ?? 0));
-          if (pts !== 0) {
-            adj += pts;
-            r.adjustments.push({ id: a.id, points: pts });
-          }
-        }
-      }
-      totals[k] = roundHalfAway(sum[k]! * factor + adj, 4);
-      r.total = totals[k]!;
-      r.heroes = { mujun: 0, ditan: 0, keji: 0, renjun: 0 };
-      HEROES.forEach((hh, hi) => (r.heroes![hh] = heroSum[hi]![k]! * factor));
-      for (const p of perIndicator) {
-        const v = p.value[k]!;
-        const b = p.bench[k]!;
-        r.indicators[p.ind.id] = {
-          value: Number.isNaN(v) ? null : v,
-          benchmark: p.ind.scoring.method === 'minmax' || Number.isNaN(b) ? null : b,
-          score: p.score[k]!,
-        };
-      }
-    });
-
-    // §2.6 rank, class, vetoes
-    const ranks = competitionRanks(totals);
-    const classCounts: Record<string, number> = {};
-    members.forEach((i, k) => {
-      const r = results[i]!;
-      r.rank = ranks[k]!;
-      let cls =
-        g.classes.method === 'percentile'
-          ? percentileClass(ranks[k]!, m, g.classes.bands)
-          : thresholdClass(totals[k]!, g.classes.bands);
-      for (const v of g.vetoes ?? []) {
-        if (flags[i]!.has(v.flag)) {
-          if (r.vetoes.length === 0) cls = v.class;
-          r.vetoes.push(v.id);
-        }
-      }
-      r.class = cls;
-      classOf[i] = cls;
-      if (cls !== null) classCounts[cls] = (classCounts[cls] ?? 0) + 1;
-    });
-    return { id: g.id, n: m, benchmarks, classCounts };
-  });
+  // per-row outputs
+  const total = arena.f64(n).fill(NaN);
+  const heroes = {} as Record<Hero, Float64Array>;
+  for (const h of HEROES) heroes[h] = arena.f64(n).fill(NaN);
+  let divisions: { ids: Int32Array; count: number } | null = null;
+  const o: RowOutputs = {
+    n,
+    table,
+    cols,
+    textFields,
+    flags,
+    flagNames,
+    classNo,
+    classLabels,
+    divisions: () => (divisions ??= divisionIds(table.text['industry'], n, arena)),
+    warnings,
+    total,
+    heroCols: HEROES.map((h) => heroes[h]),
+    rank: arena.i32(n),
+    classIndex: arena.i16(n).fill(-1),
+    adjustmentMask: arena.u32(n * adjustmentWords),
+    adjustmentWords,
+    vetoMask: arena.u32(n * vetoWords),
+    vetoWords,
+  };
+  const byGroup: ColumnarGroup[] = [];
+  const groups: GroupResult[] = [];
+  for (let gi = 0; gi < G; gi++) {
+    const r = evaluateGroup(scheme.groups[gi]!, gi, membersOf[gi]!, o);
+    byGroup.push(r.detail);
+    groups.push(r.summary);
+  }
 
   // exempt and tenant classes
+  tenantAndExemptClasses(status, landlordOf, exemptClass, o.classIndex);
+
+  return {
+    scheme: scheme.id,
+    n,
+    uscc: table.uscc,
+    name: table.name,
+    groups,
+    byGroup,
+    warnings,
+    status,
+    group: groupOf,
+    member,
+    total,
+    heroes,
+    rank: o.rank,
+    classLabels,
+    classIndex: o.classIndex,
+    adjustmentMask: o.adjustmentMask,
+    adjustmentWords,
+    vetoMask: o.vetoMask,
+    vetoWords,
+  };
+}
+
+function assignGroup(groupOf: Int16Array, mask: Uint8Array, gi: number): void {
+  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] === -1 && mask[i]) groupOf[i] = gi;
+}
+
+function groupMembers(status: Uint8Array, groupOf: Int16Array, G: number, member: Int32Array, arena: Arena): Int32Array[] {
+  const n = status.length;
+  const sizes = new Int32Array(G);
+  for (let i = 0; i < n; i++) if (status[i] === ST_SCORED) sizes[groupOf[i]!] = sizes[groupOf[i]!]! + 1;
+  const membersOf = Array.from(sizes, (m) => arena.i32(m));
+  sizes.fill(0);
   for (let i = 0; i < n; i++) {
-    if (status[i] === 'exempt') results[i]!.class = scheme.exempt!.class;
-    else if (status[i] === 'tenant') {
-      const seen = new Set<number>([i]);
-      let j = landlordOf[i]!;
-      let cls: string | null = null;
+    if (status[i] !== ST_SCORED) continue;
+    const g = groupOf[i]!;
+    const k = sizes[g]!;
+    sizes[g] = k + 1;
+    membersOf[g]![k] = i;
+    member[i] = k;
+  }
+  return membersOf;
+}
+
+/**
+ * §2.1 tenants: for each row (not exempt) with land missing or 0, the row of its landlord uscc (the last row with that
+ * code), −1 when there is none. Null when no row can be a tenant.
+ */
+function findLandlords(
+  table: MujunTable,
+  landMu: Float64Array | undefined,
+  exemptCol: Uint8Array | null,
+  arena: Arena,
+): Int32Array | null {
+  const n = table.uscc.length;
+  const landlordCol = table.text['landlord_uscc'];
+  const uscc = table.uscc;
+  const candidate = (i: number): boolean => {
+    if (exemptCol !== null && exemptCol[i]) return false;
+    const land = landMu ? landMu[i]! : NaN;
+    return land !== land || land === 0;
+  };
+  // the landlord codes asked for, then one pass over the usccs to find them
+  const wanted = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (candidate(i)) wanted.set((landlordCol?.[i] ?? '').trim(), -1);
+  if (wanted.size === 0) return null;
+  // a bitmap of (length, last three characters) of the wanted codes lets most rows skip hashing their uscc
+  const bits = new Uint8Array(1 << 18);
+  const key = (u: string): number => {
+    const l = u.length;
+    return l < 3
+      ? l
+      : (l * 0x9e37 + u.charCodeAt(l - 1) * 0x3b1 + u.charCodeAt(l - 2) * 0x1f + u.charCodeAt(l - 3)) & ((1 << 21) - 1);
+  };
+  for (const u of wanted.keys()) {
+    const h = key(u);
+    bits[h >>> 3] = bits[h >>> 3]! | (1 << (h & 7));
+  }
+  for (let i = 0; i < n; i++) {
+    const u = uscc[i]!;
+    const h = key(u);
+    if ((bits[h >>> 3]! >>> (h & 7)) & 1 && wanted.has(u)) wanted.set(u, i);
+  }
+  const landlordOf = arena.i32(n).fill(-1);
+  for (let i = 0; i < n; i++) if (candidate(i)) landlordOf[i] = wanted.get((landlordCol?.[i] ?? '').trim())!;
+  return landlordOf;
+}
+
+/** Exempt rows get the exempt class; tenants their landlord's final class (chains followed, a cycle gives null). */
+function tenantAndExemptClasses(
+  status: Uint8Array,
+  landlordOf: Int32Array | null,
+  exemptClass: number,
+  classIndex: Int16Array,
+): void {
+  const n = status.length;
+  let seen: Int32Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const st = status[i]!;
+    if (st === ST_EXEMPT) classIndex[i] = exemptClass;
+    else if (st === ST_TENANT) {
+      seen ??= new Int32Array(n);
+      const stamp = i + 1;
+      seen[i] = stamp;
+      let j = landlordOf![i]!;
+      let cls = -1;
       while (true) {
-        if (seen.has(j)) break; // cycle
-        seen.add(j);
-        if (status[j] === 'tenant') {
-          j = landlordOf[j]!;
+        if (seen[j] === stamp) break; // cycle
+        seen[j] = stamp;
+        if (status[j] === ST_TENANT) {
+          j = landlordOf![j]!;
           continue;
         }
-        cls = status[j] === 'exempt' ? scheme.exempt!.class : classOf[j]!;
+        cls = status[j] === ST_EXEMPT ? exemptClass : classIndex[j]!;
         break;
       }
-      results[i]!.class = cls;
+      classIndex[i] = cls;
     }
   }
-
-  return { scheme: scheme.id, groups, results, warnings };
 }

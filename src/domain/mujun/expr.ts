@@ -356,6 +356,9 @@ export function evalArith(e: Arith, cols: Columns, field: string): Float64Array 
       return out;
     }
     case 'bin': {
+      // a number on either side is applied as a scalar (no column of constants is built)
+      if (e.right.kind === 'num') return binScalarRight(e.op, evalArith(e.left, cols, field), e.right.value);
+      if (e.left.kind === 'num') return binScalarLeft(e.op, e.left.value, evalArith(e.right, cols, field));
       const a = evalArith(e.left, cols, field);
       const b = evalArith(e.right, cols, field);
       const out = new Float64Array(n);
@@ -378,40 +381,64 @@ export function evalArith(e: Arith, cols: Columns, field: string): Float64Array 
   }
 }
 
+function binScalarRight(op: ArithOp, a: Float64Array, c: number): Float64Array {
+  const n = a.length;
+  const out = new Float64Array(n);
+  switch (op) {
+    case '+':
+      for (let i = 0; i < n; i++) out[i] = a[i]! + c;
+      break;
+    case '-':
+      for (let i = 0; i < n; i++) out[i] = a[i]! - c;
+      break;
+    case '*':
+      for (let i = 0; i < n; i++) out[i] = a[i]! * c;
+      break;
+    case '/':
+      if (c === 0) out.fill(NaN);
+      else for (let i = 0; i < n; i++) out[i] = a[i]! / c;
+      break;
+  }
+  return out;
+}
+
+function binScalarLeft(op: ArithOp, c: number, b: Float64Array): Float64Array {
+  const n = b.length;
+  const out = new Float64Array(n);
+  switch (op) {
+    case '+':
+      for (let i = 0; i < n; i++) out[i] = c + b[i]!;
+      break;
+    case '-':
+      for (let i = 0; i < n; i++) out[i] = c - b[i]!;
+      break;
+    case '*':
+      for (let i = 0; i < n; i++) out[i] = c * b[i]!;
+      break;
+    case '/':
+      for (let i = 0; i < n; i++) out[i] = b[i] === 0 ? NaN : c / b[i]!;
+      break;
+  }
+  return out;
+}
+
 /** Two-valued filter evaluation: a comparison involving a missing value is false (spec §2.1). 1 = holds. */
 export function evalFilter(f: Filter, cols: Columns, field: string): Uint8Array {
   const n = cols.n;
   const out = new Uint8Array(n);
   switch (f.kind) {
     case 'cmp': {
-      const a = evalArith(f.left, cols, field);
-      const b = evalArith(f.right, cols, field);
-      for (let i = 0; i < n; i++) {
-        const x = a[i]!;
-        const y = b[i]!;
-        if (Number.isNaN(x) || Number.isNaN(y)) continue;
-        let r: boolean;
-        switch (f.op) {
-          case '==':
-            r = x === y;
-            break;
-          case '!=':
-            r = x !== y;
-            break;
-          case '<':
-            r = x < y;
-            break;
-          case '<=':
-            r = x <= y;
-            break;
-          case '>':
-            r = x > y;
-            break;
-          case '>=':
-            r = x >= y;
-            break;
+      if (f.right.kind === 'num') compareScalar(f.op, evalArith(f.left, cols, field), f.right.value, false, out);
+      else if (f.left.kind === 'num') compareScalar(f.op, evalArith(f.right, cols, field), f.left.value, true, out);
+      else {
+        const a = evalArith(f.left, cols, field);
+        const b = evalArith(f.right, cols, field);
+        for (let i = 0; i < n; i++) {
+          const x = a[i]!;
+          const y = b[i]!;
+          if (Number.isNaN(x) || Number.isNaN(y)) continue;
+          out[i] = compare(f.op, x, y) ? 1 : 0;
         }
-        out[i] = r ? 1 : 0;
       }
       return out;
     }
@@ -419,10 +446,13 @@ export function evalFilter(f: Filter, cols: Columns, field: string): Uint8Array 
       const c = cols.text[f.field];
       if (!c && DEFAULT_TEXT_FIELDS.has(f.field)) return out; // known column absent from the input: all missing
       if (!c) throw new MujunExprError(field, f.pos, `未知的文本字段 '${f.field}'`);
+      const value = f.value;
+      const eq = f.op === '==' ? 1 : 0;
+      const ne = 1 - eq;
       for (let i = 0; i < n; i++) {
-        const v = c[i] ?? '';
-        if (v === '') continue; // missing
-        out[i] = (v === f.value) === (f.op === '==') ? 1 : 0;
+        const v = c[i];
+        if (v === undefined || v === '') continue; // missing
+        out[i] = v === value ? eq : ne;
       }
       return out;
     }
@@ -430,7 +460,8 @@ export function evalFilter(f: Filter, cols: Columns, field: string): Uint8Array 
     case 'or': {
       const a = evalFilter(f.left, cols, field);
       const b = evalFilter(f.right, cols, field);
-      for (let i = 0; i < n; i++) out[i] = f.kind === 'and' ? a[i]! & b[i]! : a[i]! | b[i]!;
+      if (f.kind === 'and') for (let i = 0; i < n; i++) out[i] = a[i]! & b[i]!;
+      else for (let i = 0; i < n; i++) out[i] = a[i]! | b[i]!;
       return out;
     }
     case 'not': {
@@ -438,5 +469,53 @@ export function evalFilter(f: Filter, cols: Columns, field: string): Uint8Array 
       for (let i = 0; i < n; i++) out[i] = a[i]! ? 0 : 1;
       return out;
     }
+  }
+}
+
+function compare(op: CmpOp, x: number, y: number): boolean {
+  switch (op) {
+    case '==':
+      return x === y;
+    case '!=':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+  }
+}
+
+/** `a[i] op c` (or `c op a[i]` when `flipped`) into `out`; a missing a[i] or a NaN constant leaves 0. */
+function compareScalar(op: CmpOp, a: Float64Array, c: number, flipped: boolean, out: Uint8Array): void {
+  const n = out.length;
+  if (Number.isNaN(c)) return;
+  // c op x is x op' c with op' mirrored
+  const o: CmpOp = !flipped ? op : op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
+  switch (o) {
+    case '==':
+      for (let i = 0; i < n; i++) out[i] = a[i] === c ? 1 : 0;
+      break;
+    case '!=':
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        out[i] = x === x && x !== c ? 1 : 0;
+      }
+      break;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = a[i]! < c ? 1 : 0;
+      break;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = a[i]! <= c ? 1 : 0;
+      break;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = a[i]! > c ? 1 : 0;
+      break;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = a[i]! >= c ? 1 : 0;
+      break;
   }
 }
