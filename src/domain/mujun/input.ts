@@ -1,0 +1,1009 @@
+/**
+ * The 亩均 input (spec §1): a header and rows → a columnar `MujunTable`, or every problem found (row, column, value,
+ * reason). One builder serves the CSV reader (fields as bytes), the xlsx reader and rows held as objects. Pure: no I/O.
+ */
+import { normalizeUscc, USCC_ALPHABET, usccProblem, USCC_PROBLEM_ZH } from '../uscc/uscc.js';
+import {
+  fieldBlank,
+  fieldText,
+  FIELD_ESCAPED,
+  FIELD_MALFORMED,
+  FIELD_NUMBER,
+  FIELD_VALUE,
+  parseNumberBytes,
+  parseNumberText,
+  type CsvHandler,
+} from './csv.js';
+import type { MujunTable } from './engine.js';
+import {
+  DEFAULT_TEXT_FIELDS,
+  KNOWN_NUMBER_FIELDS,
+  MujunExprError,
+  parseArith,
+  parseFilter,
+  type Arith,
+  type Filter,
+} from './expr.js';
+import { FIELD_BY_HEADER, FIELD_BY_KEY, INPUT_FIELDS, parseScale, type FieldDef, type MujunRecord } from './fields.js';
+import type { Scheme } from './scheme.js';
+
+/** One problem of an input (or of a scheme against it). `row` as in the file (header = 1); `column` = header text. */
+export interface InputProblem {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export type InputResult = { ok: true; table: MujunTable } | { ok: false; errors: InputProblem[] };
+
+/** A cell as the xlsx reader or an object row gives it. */
+export type InputCell = string | number | boolean | Date | null | undefined;
+
+const enum Kind {
+  Uscc,
+  Name,
+  Text,
+  Scale,
+  Number,
+  Nonneg,
+  Int,
+  Landlord,
+  Unknown,
+  /** a column without a header, or a repeated header: its data is not used */
+  Ignored,
+}
+
+interface Col {
+  header: string;
+  key: string;
+  kind: Kind;
+  num: Float64Array | null;
+  text: string[] | null;
+  /** Unknown columns: every non-empty cell so far parsed as a number. */
+  allNumeric: boolean;
+  /** Ignored columns: data reported once. */
+  reported: boolean;
+  /** decoded text of repeated cells (town, industry, flags, …) */
+  cache: TextCache;
+}
+
+const REASON_NOT_NUMBER = '不是有效的数字';
+const REASON_NEGATIVE = '不能为负数';
+const REASON_NOT_INT = '应为非负整数';
+const REASON_SCALE = '规模应为 above / below（或 规上 / 规下）';
+const REASON_QUOTES = '引号使用不正确（字段内的引号应写成两个引号 ""，且字段须整体用引号括起）';
+
+/** Header text → lookup key: full-width parentheses made ASCII, spaces and required-markers (*) removed. */
+function canonicalHeader(h: string): string {
+  return h
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[\s*＊]/g, '');
+}
+
+export function lookupField(header: string): FieldDef | undefined {
+  const h = header.trim();
+  return FIELD_BY_HEADER.get(h) ?? FIELD_BY_HEADER.get(canonicalHeader(h)) ?? FIELD_BY_HEADER.get(h.toLowerCase());
+}
+
+const ABOVE = [0x61, 0x62, 0x6f, 0x76, 0x65]; // above
+const BELOW = [0x62, 0x65, 0x6c, 0x6f, 0x77]; // below
+
+function bytesAre(buf: Uint8Array, s: number, e: number, word: readonly number[]): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (buf[s + i] !== word[i]) return false;
+  return true;
+}
+
+/** USCC alphabet value of each byte, −1 outside it (upper case only). */
+const USCC_VALUE = new Int8Array(256).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/**
+ * Whether the bytes are exactly a valid, already normalised USCC (18 upper-case characters, check digit right); when
+ * not, the caller takes the slow path, which normalises and names the problem.
+ */
+function isValidUscc(b: Uint8Array, s: number, e: number): boolean {
+  if (e - s !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_VALUE[b[s + i]!]!;
+    if (v < 0) return false;
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return b[s + 17] === USCC_CHECK_CHAR[sum % 31];
+}
+
+/** Check character for a weighted sum modulo 31. */
+const USCC_CHECK_CHAR = Uint8Array.from({ length: 31 }, (_, r) => USCC_ALPHABET.charCodeAt((31 - r) % 31));
+
+/**
+ * Duplicate codes, found at the end: the codes' bytes are appended as they come (sequential writes only), then
+ * partitioned by hash so that each partition's table fits in the CPU cache. A hash table over all 1,000,000 codes (or
+ * a Map of strings) misses the cache on nearly every insert and costs several times more.
+ */
+class UsccDuplicates {
+  private bytes = new Uint8Array(18 * 1024);
+  private rows = new Int32Array(1024);
+  private count = 0;
+  /** the text as in the file, for codes that were normalised (lower case, spaces) */
+  private readonly raw = new Map<number, string>();
+
+  /** Room for `n` codes. */
+  reserve(n: number): void {
+    if (n <= this.rows.length) return;
+    const rows = new Int32Array(n);
+    rows.set(this.rows.subarray(0, this.count));
+    const bytes = new Uint8Array(n * 18);
+    bytes.set(this.bytes.subarray(0, this.count * 18));
+    this.rows = rows;
+    this.bytes = bytes;
+  }
+
+  /** Records the valid code in `b[s, s + 18)` of file row `row` (`raw`: its text in the file, when different). */
+  push(b: Uint8Array, s: number, row: number, raw: string | null): void {
+    const id = this.count++;
+    if (id >= this.rows.length) this.reserve(this.rows.length * 2);
+    const bytes = this.bytes;
+    const o = id * 18;
+    for (let i = 0; i < 18; i++) bytes[o + i] = b[s + i]!;
+    this.rows[id] = row;
+    if (raw !== null) this.raw.set(id, raw);
+  }
+
+  /** The codes in push order as strings: one decode of all bytes, then slices of it (no copy of the characters). */
+  strings(): string[] {
+    const all = latin1.decode(this.bytes.subarray(0, this.count * 18));
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = all.slice(i * 18, i * 18 + 18);
+    return out;
+  }
+
+  /** Calls `report` for every repeated code (in the order pushed) with the row where it first appeared. */
+  each(report: (row: number, code: string, firstRow: number) => void): void {
+    const n = this.count;
+    if (n < 2) return;
+    const bytes = this.bytes;
+    const hashes = new Int32Array(n);
+    const BITS = n > 1 << 16 ? 8 : 0;
+    const parts = 1 << BITS;
+    const start = new Int32Array(parts + 1);
+    for (let id = 0; id < n; id++) {
+      let h = 0x811c9dc5;
+      const o = id * 18;
+      for (let i = 0; i < 18; i++) h = Math.imul(h ^ bytes[o + i]!, 0x01000193);
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      h ^= h >>> 12;
+      hashes[id] = h;
+      start[(BITS ? h >>> (32 - BITS) : 0) + 1]!++; // (a shift by 32 is a shift by 0)
+    }
+    for (let p = 0; p < parts; p++) start[p + 1]! += start[p]!;
+    // counting sort by partition: ids stay in push order within a partition
+    const order = new Int32Array(n);
+    const sortedHash = new Int32Array(n);
+    const fill = start.slice(0, parts);
+    for (let id = 0; id < n; id++) {
+      const h = hashes[id]!;
+      const k = fill[BITS ? h >>> (32 - BITS) : 0]!++;
+      order[k] = id;
+      sortedHash[k] = h;
+    }
+    let table = new Int32Array(16);
+    const same = (a: number, b: number): boolean => {
+      for (let i = 0; i < 18; i++) if (bytes[a * 18 + i] !== bytes[b * 18 + i]) return false;
+      return true;
+    };
+    const found: [number, number][] = [];
+    for (let p = 0; p < parts; p++) {
+      const from = start[p]!;
+      const to = start[p + 1]!;
+      let size = 16;
+      while (size < (to - from) * 2) size *= 2;
+      if (table.length < size) table = new Int32Array(size);
+      else table.fill(0, 0, size);
+      const mask = size - 1;
+      for (let k = from; k < to; k++) {
+        const h = sortedHash[k]!;
+        const id = order[k]!;
+        let slot = h & mask;
+        let dupOf = -1;
+        for (;;) {
+          const e = table[slot]!; // position in order + 1
+          if (e === 0) break;
+          if (sortedHash[e - 1] === h && same(order[e - 1]!, id)) {
+            dupOf = order[e - 1]!;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (dupOf >= 0) found.push([id, dupOf]);
+        else table[slot] = k + 1;
+      }
+    }
+    found.sort((x, y) => x[0] - y[0]);
+    for (const [id, first] of found) {
+      const code = this.raw.get(id) ?? String.fromCharCode(...bytes.subarray(id * 18, id * 18 + 18));
+      report(this.rows[id]!, code, this.rows[first]!);
+    }
+  }
+}
+
+const usccScratch = new Uint8Array(18);
+
+/**
+ * Unique text cells (enterprise names) decoded in batches: the bytes of many cells are copied into one buffer and decoded
+ * with one TextDecoder call, then cut by their UTF-16 lengths (counted while copying). A view and a decoder call per
+ * cell would allocate several times more than the strings themselves. Cells that are not plain valid UTF-8 (or hold
+ * doubled quotes) are decoded on their own by the caller.
+ */
+class TextBatch {
+  private bytes = new Uint8Array(1 << 16);
+  private len = 0;
+  private static readonly MAX_CELLS = 8192;
+  private readonly units = new Int32Array(TextBatch.MAX_CELLS); // end of each cell in UTF-16 code units
+  private readonly rows = new Int32Array(TextBatch.MAX_CELLS); // table index of each cell
+  private readonly fileRows = new Int32Array(TextBatch.MAX_CELLS); // row in the file, for problems
+  private count = 0;
+  private total = 0;
+
+  /** Queues `b[s, e)` for table index `i`; false when the bytes must be decoded on their own. */
+  add(b: Uint8Array, s: number, e: number, i: number, fileRow: number): boolean {
+    if (this.len + (e - s) > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.len + (e - s)));
+      grown.set(this.bytes.subarray(0, this.len));
+      this.bytes = grown;
+    }
+    const out = this.bytes;
+    let o = this.len;
+    let units = 0;
+    for (let k = s; k < e;) {
+      const c = b[k]!;
+      if (c < 0x80) {
+        out[o++] = c;
+        k++;
+        units++;
+        continue;
+      }
+      // multi-byte: lead byte ranges and the restricted second bytes of UTF-8 (no overlongs, surrogates, > U+10FFFF)
+      let need: number;
+      let lo = 0x80;
+      let hi = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) need = 1;
+      else if (c >= 0xe0 && c <= 0xef) {
+        need = 2;
+        if (c === 0xe0) lo = 0xa0;
+        else if (c === 0xed) hi = 0x9f;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 3;
+        if (c === 0xf0) lo = 0x90;
+        else if (c === 0xf4) hi = 0x8f;
+      } else return false;
+      if (k + need >= e) return false; // cut short
+      const c1 = b[k + 1]!;
+      if (c1 < lo || c1 > hi) return false;
+      for (let j = 2; j <= need; j++) {
+        const cj = b[k + j]!;
+        if (cj < 0x80 || cj > 0xbf) return false;
+      }
+      for (let j = 0; j <= need; j++) out[o + j] = b[k + j]!;
+      o += need + 1;
+      k += need + 1;
+      units += need === 3 ? 2 : 1;
+    }
+    this.len = o;
+    this.total += units;
+    const k = this.count++;
+    this.units[k] = this.total;
+    this.rows[k] = i;
+    this.fileRows[k] = fileRow;
+    return true;
+  }
+
+  /** The batch should be decoded before the next cell. */
+  get full(): boolean {
+    return this.count >= TextBatch.MAX_CELLS || this.len >= 1 << 18;
+  }
+
+  /** Decodes the queued cells into `into` (trimmed); `empty(fileRow)` for a cell that trims to nothing. */
+  flush(into: string[], empty: (fileRow: number) => void): void {
+    if (this.count === 0) return;
+    const text = utf8Decoder.decode(this.bytes.subarray(0, this.len));
+    let prev = 0;
+    for (let k = 0; k < this.count; k++) {
+      const end = this.units[k]!;
+      const v = text.slice(prev, end).trim();
+      into[this.rows[k]!] = v;
+      if (v === '') empty(this.fileRows[k]!);
+      prev = end;
+    }
+    this.len = 0;
+    this.total = 0;
+    this.count = 0;
+  }
+}
+
+const utf8Decoder = new TextDecoder('utf-8');
+/** for the codes' bytes, which are ASCII */
+const latin1 = new TextDecoder('latin1');
+/** Stands for a name still in the batch (non-empty, so the row's emptiness check passes until it is decoded). */
+const PENDING = '\u0000';
+
+/**
+ * Trimmed text of a cell, decoded once per distinct byte sequence while a column repeats its values (town, industry,
+ * flags): no string per cell. A column with too many distinct values stops caching.
+ */
+class TextCache {
+  private static readonly MAX = 4096;
+  private map: Map<number, { bytes: Uint8Array; text: string }[]> | null = new Map();
+  private size = 0;
+
+  text(buf: Uint8Array, start: number, end: number, flags: number): string {
+    const map = this.map;
+    if (map === null || end - start > 64 || flags & FIELD_ESCAPED) return fieldText(buf, start, end, flags).trim();
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    h &= 0x3fffffff; // a small integer key: no boxing
+    const list = map.get(h);
+    if (list !== undefined)
+      for (const e of list) {
+        const bytes = e.bytes;
+        if (bytes.length !== end - start) continue;
+        let same = true;
+        for (let i = 0; i < bytes.length; i++)
+          if (bytes[i] !== buf[start + i]) {
+            same = false;
+            break;
+          }
+        if (same) return e.text;
+      }
+    const text = fieldText(buf, start, end, flags).trim();
+    if (++this.size > TextCache.MAX) this.map = null;
+    else if (list) list.push({ bytes: buf.slice(start, end), text });
+    else map.set(h, [{ bytes: buf.slice(start, end), text }]);
+    return text;
+  }
+}
+
+function cellString(v: InputCell): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/**
+ * Builds a `MujunTable` row by row. CSV: pass the builder to a `CsvReader` (record 1 is the header). Other sources:
+ * `setHeader(...)` then `addRow(rowNumber, cells)`. `finish()` returns the table or every problem.
+ */
+export class MujunTableBuilder implements CsvHandler {
+  private readonly problems: InputProblem[] = [];
+  private cols: Col[] = [];
+  private headerSet = false;
+  private csvHeader: string[] = [];
+  private recordNo = 0; // CSV records seen (header = 1)
+  private n = 0;
+  private cap = 1024;
+  private uscc: string[] = [];
+  private name: string[] = [];
+  private readonly codes = new UsccDuplicates();
+  private readonly names = new TextBatch();
+  // the row being read
+  private row = 0;
+  private nonBlank = false;
+  private extraReported = false;
+  /** a required cell of this row already has a problem (1 uscc, 2 name): do not also call it empty */
+  private requiredReported = 0;
+
+  get problemCount(): number {
+    return this.problems.length;
+  }
+
+  private problem(row: number | null, column: string | null, value: string | null, reason: string): void {
+    this.problems.push({ row, column, value, reason });
+  }
+
+  /** The header row (row 1). Unknown headers become extra columns. */
+  setHeader(headers: readonly InputCell[]): void {
+    this.headerSet = true;
+    const byKey = new Map<string, number>();
+    headers.forEach((raw, i) => {
+      const header = cellString(raw).replace(/^\uFEFF/, '');
+      const def = header === '' ? undefined : lookupField(header);
+      const key = def ? def.key : header;
+      const col: Col = {
+        header,
+        key,
+        kind: Kind.Ignored,
+        num: null,
+        text: null,
+        allNumeric: true,
+        reported: false,
+        cache: new TextCache(),
+      };
+      this.cols.push(col);
+      if (header === '') return;
+      const prev = byKey.get(key);
+      if (prev !== undefined) {
+        const p = this.cols[prev]!;
+        this.problem(1, header, header, `列名重复：与第 ${prev + 1} 列“${p.header}”是同一字段`);
+        return;
+      }
+      byKey.set(key, i);
+      if (!def) {
+        col.kind = Kind.Unknown;
+        col.num = new Float64Array(this.cap).fill(NaN);
+        col.text = [];
+        return;
+      }
+      switch (def.type) {
+        case 'uscc':
+          col.kind = Kind.Uscc;
+          break;
+        case 'text':
+          col.kind = def.key === 'name' ? Kind.Name : def.key === 'landlord_uscc' ? Kind.Landlord : Kind.Text;
+          break;
+        case 'scale':
+          col.kind = Kind.Scale;
+          break;
+        case 'number':
+          col.kind = Kind.Number;
+          break;
+        case 'nonneg':
+          col.kind = Kind.Nonneg;
+          break;
+        case 'int':
+          col.kind = Kind.Int;
+          break;
+      }
+      if (col.kind === Kind.Number || col.kind === Kind.Nonneg || col.kind === Kind.Int) {
+        col.num = new Float64Array(this.cap).fill(NaN);
+      } else if (col.kind !== Kind.Uscc && col.kind !== Kind.Name) col.text = [];
+    });
+    for (const key of ['uscc', 'name']) {
+      if (!byKey.has(key)) {
+        const def = FIELD_BY_KEY.get(key)!;
+        this.problem(1, null, null, `缺少必需的列“${def.zh}”（${def.key}）`);
+      }
+    }
+  }
+
+  /** Data rows read so far (blank rows not counted). */
+  get rowCount(): number {
+    return this.n;
+  }
+
+  /** Room for about `rows` data rows at once (a reader that knows the file size saves the doublings). */
+  reserve(rows: number): void {
+    if (rows > this.cap) this.grow(Math.ceil(rows));
+  }
+
+  private grow(to = this.cap * 2): void {
+    const cap = to;
+    // text arrays too: sized once instead of growing element by element (less copying, less garbage)
+    const presize = (a: string[]): string[] => {
+      const x = new Array<string>(cap).fill('');
+      for (let i = 0; i < a.length; i++) x[i] = a[i]!;
+      return x;
+    };
+    for (const c of this.cols) {
+      if (c.num) {
+        const a = new Float64Array(cap).fill(NaN, this.cap);
+        a.set(c.num);
+        c.num = a;
+      }
+      if (c.text) c.text = presize(c.text);
+    }
+    this.uscc = presize(this.uscc);
+    this.name = presize(this.name);
+    this.codes.reserve(cap);
+    this.cap = cap;
+  }
+
+  private colName(i: number): string {
+    return this.cols[i]?.header || `第 ${i + 1} 列`;
+  }
+
+  /** Stores a number into a number column, or reports why it cannot be (`raw`: the cell as in the file). */
+  private putNumber(c: Col, v: number, raw: string): void {
+    if (Number.isNaN(v)) return this.problem(this.row, c.header, raw, REASON_NOT_NUMBER);
+    if (c.kind === Kind.Nonneg) {
+      if (v < 0) return this.problem(this.row, c.header, raw, REASON_NEGATIVE);
+    } else if (c.kind === Kind.Int) {
+      if (v < 0 || !Number.isInteger(v)) return this.problem(this.row, c.header, raw, REASON_NOT_INT);
+    }
+    c.num![this.n] = v;
+  }
+
+  /** A valid, normalised uscc (also in `b[s, s + 18)`); duplicates are found by `finish`. */
+  private putUscc(code: string, raw: string | null, b: Uint8Array, s: number): void {
+    this.uscc[this.n] = code;
+    this.codes.push(b, s, this.row, raw);
+  }
+
+  /** Stores a (trimmed) text cell of a text-like column. */
+  private putText(c: Col, s: string): void {
+    const i = this.n;
+    switch (c.kind) {
+      case Kind.Uscc: {
+        const code = normalizeUscc(s);
+        this.uscc[i] = code;
+        if (code === '') return;
+        const why = usccProblem(code);
+        if (why) return this.problem(this.row, c.header, s, USCC_PROBLEM_ZH[why]);
+        for (let k = 0; k < 18; k++) usccScratch[k] = code.charCodeAt(k); // valid: 18 ASCII characters
+        return this.putUscc(code, s === code ? null : s, usccScratch, 0);
+      }
+      case Kind.Name:
+        this.name[i] = s;
+        return;
+      case Kind.Landlord: {
+        const code = normalizeUscc(s);
+        c.text![i] = code;
+        if (code === '') return;
+        const why = usccProblem(code);
+        if (why) this.problem(this.row, c.header, s, `出租方${USCC_PROBLEM_ZH[why]}`);
+        return;
+      }
+      case Kind.Scale: {
+        if (s === '') {
+          c.text![i] = '';
+          return;
+        }
+        const scale = parseScale(s);
+        c.text![i] = scale ?? '';
+        if (!scale) this.problem(this.row, c.header, s, REASON_SCALE);
+        return;
+      }
+      case Kind.Unknown:
+        c.text![i] = s;
+        if (c.allNumeric && s !== '') {
+          const v = parseNumberText(s);
+          if (Number.isNaN(v)) c.allNumeric = false;
+          else c.num![i] = v;
+        }
+        return;
+      default:
+        c.text![i] = s;
+    }
+  }
+
+  private ignoredData(ci: number, raw: string): void {
+    const c = this.cols[ci];
+    if (!c) {
+      if (!this.extraReported) this.problem(this.row, `第 ${ci + 1} 列`, raw, '超出表头的列：此列没有列名');
+      this.extraReported = true;
+    } else if (c.header === '' && !c.reported) {
+      c.reported = true;
+      this.problem(this.row, `第 ${ci + 1} 列`, raw, '此列没有列名，但有数据');
+    }
+  }
+
+  // ---- CSV (CsvHandler) ----
+
+  field(col: number, buf: Uint8Array, start: number, end: number, flags: number): void {
+    if (this.recordNo === 0) {
+      // header record
+      this.csvHeader[col] = fieldText(buf, start, end, flags);
+      return;
+    }
+    const c = this.cols[col];
+    if (c === undefined || c.kind === Kind.Ignored || flags & FIELD_MALFORMED) return this.oddField(col, buf, start, end, flags);
+    const kind = c.kind;
+    if (kind === Kind.Number || kind === Kind.Nonneg || kind === Kind.Int) {
+      // two separate paths: merging the pre-parsed double with a call's result would box every value
+      if (flags & FIELD_NUMBER) {
+        const v = FIELD_VALUE[0]!;
+        this.nonBlank = true;
+        if (kind === Kind.Number || (v >= 0 && (kind === Kind.Nonneg || Math.floor(v) === v))) c.num![this.n] = v;
+        else this.rangeProblem(c, buf, start, end, flags);
+        return;
+      }
+      const v = parseNumberBytes(buf, start, end);
+      if (v === v) {
+        this.nonBlank = true;
+        if (kind === Kind.Number || (v >= 0 && (kind === Kind.Nonneg || Math.floor(v) === v))) c.num![this.n] = v;
+        else this.rangeProblem(c, buf, start, end, flags);
+      } else if (!fieldBlank(buf, start, end)) {
+        this.nonBlank = true;
+        this.problem(this.row, c.header, fieldText(buf, start, end, flags).trim(), REASON_NOT_NUMBER);
+      }
+      return;
+    }
+    if (start === end || fieldBlank(buf, start, end)) return this.putMissing(c);
+    this.nonBlank = true;
+    switch (kind) {
+      case Kind.Uscc: {
+        // the usual case: a valid code as it is; its string is made with all the others at the end
+        if (isValidUscc(buf, start, end)) return this.putUscc(PENDING, null, buf, start);
+        return this.putText(c, fieldText(buf, start, end, flags).trim());
+      }
+      case Kind.Scale:
+        if (bytesAre(buf, start, end, ABOVE)) c.text![this.n] = 'above';
+        else if (bytesAre(buf, start, end, BELOW)) c.text![this.n] = 'below';
+        else this.putText(c, c.cache.text(buf, start, end, flags));
+        return;
+      case Kind.Name:
+        if (flags & FIELD_ESCAPED || !this.names.add(buf, start, end, this.n, this.row))
+          this.name[this.n] = fieldText(buf, start, end, flags).trim();
+        else {
+          this.name[this.n] = PENDING;
+          if (this.names.full) this.flushNames();
+        }
+        return;
+      default:
+        this.putText(c, c.cache.text(buf, start, end, flags));
+    }
+  }
+
+  /** A negative number in a column that must not have one, or a fraction where an integer is due. */
+  private rangeProblem(c: Col, buf: Uint8Array, start: number, end: number, flags: number): void {
+    const reason = c.kind === Kind.Int ? REASON_NOT_INT : REASON_NEGATIVE;
+    this.problem(this.row, c.header, fieldText(buf, start, end, flags).trim(), reason);
+  }
+
+  /** A field outside the header's columns, under an empty or repeated header, or with bad quoting. */
+  private oddField(col: number, buf: Uint8Array, start: number, end: number, flags: number): void {
+    const c = this.cols[col];
+    if (flags & FIELD_MALFORMED) {
+      this.nonBlank = true;
+      this.problem(this.row, this.colName(col), fieldText(buf, start, end, 0), REASON_QUOTES);
+      if (c) this.putMissing(c);
+      if (c?.kind === Kind.Uscc) this.requiredReported |= 1;
+      else if (c?.kind === Kind.Name) this.requiredReported |= 2;
+      return;
+    }
+    if (start === end || fieldBlank(buf, start, end)) {
+      if (c) this.putMissing(c);
+      return;
+    }
+    this.nonBlank = true;
+    this.ignoredData(col, fieldText(buf, start, end, flags).trim());
+  }
+
+  endRecord(fieldCount: number): void {
+    if (this.recordNo === 0) {
+      this.recordNo = 1;
+      this.setHeader(this.csvHeader);
+      this.row = 2;
+      return;
+    }
+    for (let ci = fieldCount; ci < this.cols.length; ci++) this.putMissing(this.cols[ci]!);
+    this.endRow();
+    this.recordNo++;
+    this.row = this.recordNo + 1;
+  }
+
+  private putMissing(c: Col): void {
+    switch (c.kind) {
+      case Kind.Uscc:
+        this.uscc[this.n] = '';
+        return;
+      case Kind.Name:
+        this.name[this.n] = '';
+        return;
+      default:
+        if (c.text) c.text[this.n] = '';
+    }
+  }
+
+  private endRow(): void {
+    const blank = !this.nonBlank;
+    const reported = this.requiredReported;
+    this.nonBlank = false;
+    this.extraReported = false;
+    this.requiredReported = 0;
+    if (blank) {
+      // a blank line (or a row of empty cells) is skipped; numbers were not written
+      return;
+    }
+    const i = this.n;
+    if (!this.uscc[i] && !(reported & 1) && this.cols.some((c) => c.kind === Kind.Uscc))
+      this.problem(this.row, this.headerOf(Kind.Uscc), null, '统一社会信用代码不能为空');
+    if (!this.name[i] && !(reported & 2) && this.cols.some((c) => c.kind === Kind.Name))
+      this.problem(this.row, this.headerOf(Kind.Name), null, '企业名称不能为空');
+    this.n++;
+    if (this.n >= this.cap) this.grow();
+  }
+
+  private headerOf(kind: Kind): string {
+    return this.cols.find((c) => c.kind === kind)!.header;
+  }
+
+  // ---- rows of values (xlsx, objects) ----
+
+  /** One data row with its row number in the file. `cells[i]` belongs to header column i. */
+  addRow(row: number, cells: ArrayLike<InputCell>): void {
+    this.row = row;
+    const len = Math.max(cells.length, this.cols.length);
+    for (let ci = 0; ci < len; ci++) {
+      const v = cells[ci];
+      const c = this.cols[ci];
+      const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+      if (empty) {
+        if (c) this.putMissing(c);
+        continue;
+      }
+      this.nonBlank = true;
+      if (!c || c.kind === Kind.Ignored) {
+        this.ignoredData(ci, cellString(v));
+        continue;
+      }
+      switch (c.kind) {
+        case Kind.Number:
+        case Kind.Nonneg:
+        case Kind.Int:
+          if (typeof v === 'number') this.putNumber(c, Number.isFinite(v) ? v : NaN, String(v));
+          else {
+            const s = cellString(v);
+            this.putNumber(c, typeof v === 'string' ? parseNumberText(s) : NaN, s);
+          }
+          break;
+        case Kind.Unknown:
+          if (typeof v === 'number' && Number.isFinite(v)) {
+            c.text![this.n] = String(v);
+            c.num![this.n] = v;
+          } else this.putText(c, cellString(v));
+          break;
+        default:
+          this.putText(c, cellString(v));
+      }
+    }
+    this.endRow();
+  }
+
+  private flushNames(): void {
+    const col = this.cols.find((c) => c.kind === Kind.Name);
+    this.names.flush(this.name, (row) => this.problem(row, col?.header ?? 'name', null, '企业名称不能为空'));
+  }
+
+  private result: InputResult | null = null;
+
+  /** The table, or every problem (in file order: by row, then by column). */
+  finish(): InputResult {
+    this.result ??= this.build();
+    return this.result;
+  }
+
+  private build(): InputResult {
+    if (!this.headerSet) {
+      if (this.csvHeader.length > 0) this.endRecord(this.csvHeader.length);
+      else return { ok: false, errors: [{ row: 1, column: null, value: null, reason: '文件为空：没有表头行' }] };
+    }
+    this.flushNames();
+    const usccCol = this.cols.find((c) => c.kind === Kind.Uscc)?.header ?? 'uscc';
+    this.codes.each((row, code, first) => this.problem(row, usccCol, code, `统一社会信用代码重复：与第 ${first} 行相同`));
+    if (this.problems.length === 0 && this.n === 0) this.problem(2, null, null, '文件中没有数据行');
+    if (this.problems.length > 0) {
+      // some problems are found late (duplicates, names decoded in batches): put them in file order
+      const order = new Map<string, number>();
+      this.cols.forEach((c, i) => order.has(c.header) || order.set(c.header, i));
+      const at = (p: InputProblem) => (p.column === null ? -1 : (order.get(p.column) ?? this.cols.length));
+      const errors = this.problems.slice().sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || at(a) - at(b));
+      return { ok: false, errors };
+    }
+    const n = this.n;
+    const table: MujunTable = {
+      uscc: this.codes.strings(), // every row has its code there, in order (no problems means none missing)
+      name: this.name.length === n ? this.name : this.name.slice(0, n),
+      columns: {},
+      text: {},
+    };
+    for (const c of this.cols) {
+      switch (c.kind) {
+        case Kind.Uscc:
+        case Kind.Name:
+        case Kind.Ignored:
+          break;
+        case Kind.Number:
+        case Kind.Nonneg:
+        case Kind.Int:
+          table.columns[c.key] = c.num!.slice(0, n);
+          break;
+        case Kind.Unknown:
+          if (c.allNumeric) table.columns[c.key] = c.num!.slice(0, n);
+          else table.text[c.key] = c.text!.length === n ? c.text! : c.text!.slice(0, n);
+          break;
+        default:
+          table.text[c.key] = c.text!.length === n ? c.text! : c.text!.slice(0, n);
+      }
+    }
+    return { ok: true, table };
+  }
+}
+
+/** Rows held as objects (keys: English keys or Chinese labels) → table, with the same checks; row = index + 2. */
+export function recordsToTable(records: readonly MujunRecord[]): InputResult {
+  const headers: string[] = [];
+  const index = new Map<string, number>();
+  for (const r of records)
+    for (const k of Object.keys(r))
+      if (!index.has(k)) {
+        index.set(k, headers.length);
+        headers.push(k);
+      }
+  const b = new MujunTableBuilder();
+  b.setHeader(headers);
+  const cells: InputCell[] = new Array<InputCell>(headers.length);
+  records.forEach((r, i) => {
+    cells.fill(null);
+    for (const k in r) cells[index.get(k)!] = r[k];
+    b.addRow(i + 2, cells);
+  });
+  return b.finish();
+}
+
+/** Column order of a table: uscc, name, the spec's fields in table order, then extra columns. */
+function tableColumns(table: MujunTable): { key: string; text: boolean }[] {
+  const out: { key: string; text: boolean }[] = [];
+  const seen = new Set(['uscc', 'name']);
+  for (const f of INPUT_FIELDS) {
+    if (seen.has(f.key)) continue;
+    if (table.text[f.key]) out.push({ key: f.key, text: true });
+    else if (table.columns[f.key]) out.push({ key: f.key, text: false });
+    else continue;
+    seen.add(f.key);
+  }
+  for (const k of Object.keys(table.text)) if (!seen.has(k)) out.push({ key: k, text: true });
+  for (const k of Object.keys(table.columns)) if (!seen.has(k)) out.push({ key: k, text: false });
+  return out;
+}
+
+/** A table → rows as objects (missing = null), keys in canonical column order. */
+export function tableToRecords(table: MujunTable): MujunRecord[] {
+  const cols = tableColumns(table);
+  return table.uscc.map((uscc, i) => {
+    const r: MujunRecord = { uscc, name: table.name[i] ?? '' };
+    for (const c of cols) {
+      if (c.text) {
+        const v = table.text[c.key]![i] ?? '';
+        r[c.key] = v === '' ? null : v;
+      } else {
+        const v = table.columns[c.key]![i]!;
+        r[c.key] = Number.isNaN(v) ? null : v;
+      }
+    }
+    return r;
+  });
+}
+
+/** A CSV cell: quoted when it holds a comma, quote, line break or surrounding spaces. */
+export function csvCell(s: string): string {
+  if (s === '') return s;
+  let needs = s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20;
+  if (!needs)
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x2c || c === 0x22 || c === 0x0a || c === 0x0d || c === 0x09) {
+        needs = true;
+        break;
+      }
+    }
+  return needs ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A number as the shortest text that reads back to the same double (-0 kept); NaN = empty. */
+export function csvNumber(v: number): string {
+  if (Number.isNaN(v)) return '';
+  if (Object.is(v, -0)) return '-0';
+  return String(v);
+}
+
+/**
+ * The canonical CSV of a table (English headers, LF line ends, no BOM): a run's input snapshot. Reading it back with
+ * `CsvReader` + `MujunTableBuilder` gives the same table.
+ */
+export function tableToCsv(table: MujunTable): string {
+  const cols = tableColumns(table);
+  const parts: string[] = [['uscc', 'name', ...cols.map((c) => csvCell(c.key))].join(',') + '\n'];
+  const texts = cols.map((c) => (c.text ? table.text[c.key]! : null));
+  const nums = cols.map((c) => (c.text ? null : table.columns[c.key]!));
+  let block = '';
+  const n = table.uscc.length;
+  for (let i = 0; i < n; i++) {
+    let line = csvCell(table.uscc[i]!) + ',' + csvCell(table.name[i] ?? '');
+    for (let k = 0; k < cols.length; k++) {
+      const t = texts[k];
+      line += ',' + (t ? csvCell(t[i] ?? '') : csvNumber(nums[k]![i]!));
+    }
+    block += line + '\n';
+    if (block.length > 1 << 20) {
+      parts.push(block);
+      block = '';
+    }
+  }
+  parts.push(block);
+  return parts.join('');
+}
+
+/** The message of an expression error without its "path: 第 N 个字符处：" prefix (the position is given apart). */
+export function exprReason(message: string): string {
+  return message.replace(/^.*?: 第 \d+ 个字符处：/, '');
+}
+
+/** Every field of an arithmetic expression with its position. */
+function arithRefs(e: Arith, out: { name: string; pos: number }[] = []): { name: string; pos: number }[] {
+  if (e.kind === 'field') out.push({ name: e.name, pos: e.pos });
+  else if (e.kind === 'neg') arithRefs(e.arg, out);
+  else if (e.kind === 'bin') {
+    arithRefs(e.left, out);
+    arithRefs(e.right, out);
+  }
+  return out;
+}
+
+function filterRefs(f: Filter, out: { name: string; pos: number; text: boolean }[] = []): typeof out {
+  switch (f.kind) {
+    case 'cmp':
+      for (const r of [...arithRefs(f.left), ...arithRefs(f.right)]) out.push({ ...r, text: false });
+      break;
+    case 'strcmp':
+      out.push({ name: f.field, pos: f.pos, text: true });
+      break;
+    case 'and':
+    case 'or':
+      filterRefs(f.left, out);
+      filterRefs(f.right, out);
+      break;
+    case 'not':
+      filterRefs(f.arg, out);
+  }
+  return out;
+}
+
+/**
+ * The scheme against the input: every field a filter, formula or adjustment uses that the table does not have (and
+ * that is not a field of spec §1, which may be absent and then counts as missing), or that has the wrong type.
+ */
+export function schemeInputProblems(scheme: Scheme, table: MujunTable): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const textFields = new Set([...DEFAULT_TEXT_FIELDS, ...Object.keys(table.text)]);
+  const isNumber = (f: string) => f in table.columns || (KNOWN_NUMBER_FIELDS.has(f) && !(f in table.text));
+  const isText = (f: string) => f in table.text || DEFAULT_TEXT_FIELDS.has(f);
+  const unknown = (path: string, src: string, name: string, pos: number) =>
+    problems.push({ row: null, column: path, value: src, reason: `未知字段 ${name}（位置 ${pos + 1}）：输入中没有此列` });
+  const parsed = <T>(path: string, src: string, parse: () => T): T | null => {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof MujunExprError)) throw e;
+      problems.push({ row: null, column: path, value: src, reason: `${exprReason(e.message)}（位置 ${e.position + 1}）` });
+      return null;
+    }
+  };
+  scheme.groups.forEach((g, gi) => {
+    const fp = `groups[${gi}].filter`;
+    const f = parsed(fp, g.filter, () => parseFilter(g.filter, fp, textFields));
+    if (f)
+      for (const r of filterRefs(f)) {
+        if (r.text ? isText(r.name) : isNumber(r.name)) continue;
+        if (r.text && r.name in table.columns)
+          problems.push({
+            row: null,
+            column: fp,
+            value: g.filter,
+            reason: `字段 ${r.name}（位置 ${r.pos + 1}）是数值列，不能与字符串比较`,
+          });
+        else unknown(fp, g.filter, r.name, r.pos);
+      }
+    g.indicators.forEach((ind, ii) => {
+      for (const part of ['numerator', 'denominator'] as const) {
+        const src = ind[part];
+        if (src === undefined) continue;
+        const path = `groups[${gi}].indicators[${ii}].${part}`;
+        const e = parsed(path, src, () => parseArith(src, path, textFields));
+        if (!e) continue;
+        for (const r of arithRefs(e)) if (!isNumber(r.name)) unknown(path, src, r.name, r.pos);
+      }
+    });
+    (g.adjustments ?? []).forEach((a, ai) => {
+      if (!('field' in a)) return;
+      const path = `groups[${gi}].adjustments[${ai}].field`;
+      if (isNumber(a.field)) return;
+      if (a.field in table.text || DEFAULT_TEXT_FIELDS.has(a.field))
+        problems.push({ row: null, column: path, value: a.field, reason: `字段 ${a.field} 是文本列，不能用于加减分计算` });
+      else unknown(path, a.field, a.field, 0);
+    });
+  });
+  return problems;
+}
