@@ -169,6 +169,8 @@ export const DEMO_USERS = [
   'swj.clerk',
   'gxj.evaluator',
   'viewer',
+  'baiyuan.clerk',
+  'qiye.demo',
 ] as const;
 
 /** A multipart/form-data body with one file field, as a browser sends it. */

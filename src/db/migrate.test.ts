@@ -22,11 +22,13 @@ describe.each(backends())('migrations and first start on %s', (backend) => {
     expect(first.demoLoaded).toBe(true);
     expect(first.credentials.map((c) => c.role).sort()).toEqual([
       'auditor',
+      'enterprise',
       'evaluator',
       'leader',
       'secadmin',
       'supervisor',
       'sysadmin',
+      'unit_clerk',
       'unit_clerk',
       'unit_head',
       'viewer',
@@ -59,7 +61,7 @@ describe.skipIf(!TEST_DATABASE_URL)('several instances on one PostgreSQL', () =>
       const other = await openDatabase({ url });
       const [a, b] = await Promise.all([bootstrap(database, { demo: true }), bootstrap(other, { demo: true })]);
       expect([a.demoLoaded, b.demoLoaded].sort()).toEqual([false, true]);
-      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(9);
+      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(11);
       await other.close();
     } finally {
       await drop();

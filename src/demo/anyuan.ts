@@ -156,9 +156,14 @@ export interface DemoAccount {
   unit: string | null;
   /** 'head' / 'clerk' of the unit, or a leader key. */
   person: { unitStaff: 'head' | 'clerk' } | { leader: string } | null;
+  /** For an enterprise contact: the credit code of the enterprise it speaks for (亩均). */
+  enterpriseUscc?: string;
 }
 
-/** One demo account per role. */
+/** The demo enterprise contact's enterprise: an above-scale firm of 青山镇 classed A in both demo years. */
+export const DEMO_ENTERPRISE_USCC = '91360302MA3ABUR052';
+
+/** One demo account per role (and a street clerk for the 亩均 appeals). */
 export const ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', role: 'sysadmin', unit: 'GOV-OFFICE', person: null },
   { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', unit: 'GOV-OFFICE', person: null },
@@ -169,4 +174,14 @@ export const ACCOUNTS: DemoAccount[] = [
   { username: 'swj.clerk', displayName: '商务局联络员', role: 'unit_clerk', unit: 'SWJ', person: { unitStaff: 'clerk' } },
   { username: 'gxj.evaluator', displayName: '工信局评价专员', role: 'evaluator', unit: 'GXJ', person: null },
   { username: 'viewer', displayName: '只读用户', role: 'viewer', unit: 'GOV-OFFICE', person: null },
+  // 亩均: a street's clerk (sees and appeals for the enterprises of 白源街道) and one enterprise's contact
+  { username: 'baiyuan.clerk', displayName: '白源街道联络员', role: 'unit_clerk', unit: 'S-BYU', person: { unitStaff: 'clerk' } },
+  {
+    username: 'qiye.demo',
+    displayName: '萍乡市鑫诚环保科技有限公司',
+    role: 'enterprise',
+    unit: null,
+    person: null,
+    enterpriseUscc: DEMO_ENTERPRISE_USCC,
+  },
 ];

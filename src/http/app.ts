@@ -34,6 +34,9 @@ import type { WebhookOptions } from '../services/webhooks/configs.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
 import { briefingRoutes } from './routes/briefings/index.js';
 import { scoreRoutes } from './routes/scores/index.js';
+import { mujunResultRoutes } from './routes/mujun/results.js';
+import { mujunDataRoutes } from './routes/mujun/data.js';
+import { mujunAppealRoutes } from './routes/mujun/appeals.js';
 
 z.config(z.locales.zhCN());
 
@@ -78,6 +81,9 @@ const ROUTES: Routes[] = [
   briefingRoutes,
   scoreRoutes,
   webhookRoutes,
+  mujunResultRoutes,
+  mujunDataRoutes,
+  mujunAppealRoutes,
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

@@ -16,6 +16,8 @@ const ROLE_OF: Record<(typeof DEMO_USERS)[number], Role> = {
   'swj.clerk': 'unit_clerk',
   'gxj.evaluator': 'evaluator',
   viewer: 'viewer',
+  'baiyuan.clerk': 'unit_clerk',
+  'qiye.demo': 'enterprise',
 };
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -46,6 +48,14 @@ const ENDPOINTS: { method: string; url: string; body?: unknown; needs: Permissio
   { method: 'POST', url: '/api/meetings/parse', body: { text: '' }, needs: 'tasks.manage' },
   { method: 'PUT', url: '/api/warnings/settings', body: {}, needs: 'tasks.manage' },
   { method: 'GET', url: '/api/webhooks/deliveries', needs: 'tasks.manage' },
+  { method: 'GET', url: '/api/mujun/meta', needs: 'mujun.read' },
+  { method: 'GET', url: '/api/mujun/schemes', needs: 'mujun.read' },
+  { method: 'GET', url: '/api/mujun/appeals', needs: 'mujun.read' },
+  { method: 'GET', url: '/api/mujun/uploads?year=2022', needs: 'mujun.manage' },
+  { method: 'GET', url: '/api/mujun/reconciliation?year=2022', needs: 'mujun.manage' },
+  { method: 'POST', url: '/api/mujun/runs', body: { year: 2022 }, needs: 'mujun.manage' },
+  { method: 'POST', url: '/api/mujun/schemes', body: {}, needs: 'mujun.manage' },
+  { method: 'PUT', url: '/api/mujun/policies', body: {}, needs: 'mujun.manage' },
 ];
 
 describe.each(backends())('role matrix on %s', (backend) => {

@@ -11,6 +11,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { loadDemoTasks } from './demo-tasks.js';
 import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
+import { loadMujunDemo } from '../mujun/demo.js';
 
 export interface Credential {
   username: string;
@@ -69,7 +70,14 @@ export async function bootstrap(database: Database, opts: BootstrapOptions): Pro
 
 async function createAccounts(
   tx: Db,
-  accounts: { username: string; displayName: string; role: string; unitId?: string | null; personId?: string | null }[],
+  accounts: {
+    username: string;
+    displayName: string;
+    role: string;
+    unitId?: string | null;
+    personId?: string | null;
+    enterpriseUscc?: string | null;
+  }[],
 ): Promise<Credential[]> {
   const out: Credential[] = [];
   for (const a of accounts) {
@@ -80,6 +88,7 @@ async function createAccounts(
       roles: [a.role],
       unitId: a.unitId ?? null,
       personId: a.personId ?? null,
+      enterpriseUscc: a.enterpriseUscc ?? null,
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     });
@@ -142,8 +151,10 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
         : 'leader' in a.person
           ? leaderId.get(a.person.leader)!
           : staff.get(a.unit!)![a.person.unitStaff],
+      enterpriseUscc: a.enterpriseUscc ?? null,
     })),
   );
+  const mujun = await loadMujunDemo(tx, clock);
   let tasks = 0;
   if (withTasks) {
     const rows = await tx.select().from(users);
@@ -170,6 +181,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
         leaders: demo.LEADERS.length,
         accounts: credentials.length,
         tasks,
+        mujun,
       },
     },
   );
