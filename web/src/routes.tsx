@@ -24,6 +24,13 @@ import UnitHintsPage from './pages/meetings/UnitHintsPage';
 import DashboardPage from './pages/dashboard/DashboardPage';
 import ScoresPage from './pages/scores/ScoresPage';
 import WebhooksPage from './pages/webhooks/WebhooksPage';
+import MujunResultsPage from './pages/mujun/ResultsPage';
+import MujunEnterprisePage from './pages/mujun/EnterprisePage';
+import MujunAppealsPage from './pages/mujun/AppealsPage';
+import MujunComparePage from './pages/mujun/ComparePage';
+import MujunDataPage from './pages/mujun/DataPage';
+import MujunSchemesPage from './pages/mujun/SchemesPage';
+import MujunPoliciesPage from './pages/mujun/PoliciesPage';
 
 export default function AppRoutes() {
   return (
@@ -55,6 +62,13 @@ export default function AppRoutes() {
           <Route path="dashboard" element={<RequirePerm perm="tasks.read"><DashboardPage /></RequirePerm>} />
           <Route path="scores" element={<RequirePerm perm="tasks.read"><ScoresPage /></RequirePerm>} />
           <Route path="webhooks" element={<RequirePerm perm="tasks.read"><WebhooksPage /></RequirePerm>} />
+          <Route path="mujun" element={<RequirePerm perm="mujun.read"><MujunResultsPage /></RequirePerm>} />
+          <Route path="mujun/compare" element={<RequirePerm perm="mujun.read"><MujunComparePage /></RequirePerm>} />
+          <Route path="mujun/appeals" element={<RequirePerm perm="mujun.read"><MujunAppealsPage /></RequirePerm>} />
+          <Route path="mujun/data" element={<RequirePerm perm="mujun.manage"><MujunDataPage /></RequirePerm>} />
+          <Route path="mujun/schemes" element={<RequirePerm perm="mujun.manage"><MujunSchemesPage /></RequirePerm>} />
+          <Route path="mujun/policies" element={<RequirePerm perm="mujun.manage"><MujunPoliciesPage /></RequirePerm>} />
+          <Route path="mujun/runs/:runId/enterprises/:uscc" element={<RequirePerm perm="mujun.read"><MujunEnterprisePage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

@@ -12,6 +12,13 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FileSearchOutlined,
+  FieldNumberOutlined,
+  FundOutlined,
+  SwapOutlined,
+  ExceptionOutlined,
+  DatabaseOutlined,
+  ProfileOutlined,
+  ControlOutlined,
   FundProjectionScreenOutlined,
   ImportOutlined,
   ScheduleOutlined,
@@ -90,6 +97,17 @@ function useMenuItems(): MenuProps['items'] {
   const items: MenuProps['items'] = tasks.length
     ? [{ key: 'tasks', icon: <ScheduleOutlined />, label: t('menu.tasks'), children: tasks }]
     : [home];
+  // 亩均评价: results for everyone with mujun.read (an enterprise contact: its own report), the evaluator's pages too
+  const enterpriseOnly = !!me?.roles.includes('enterprise');
+  const mujun = allowed([
+    { key: '/mujun', perm: 'mujun.read', icon: <FieldNumberOutlined />, label: enterpriseOnly ? t('mujun.menu.myReport') : t('mujun.menu.results') },
+    ...(enterpriseOnly ? [] : [{ key: '/mujun/compare', perm: 'mujun.read' as const, icon: <SwapOutlined />, label: t('mujun.menu.compare') }]),
+    { key: '/mujun/appeals', perm: 'mujun.read', icon: <ExceptionOutlined />, label: t('mujun.menu.appeals') },
+    { key: '/mujun/data', perm: 'mujun.manage', icon: <DatabaseOutlined />, label: t('mujunAdmin.menu.data') },
+    { key: '/mujun/schemes', perm: 'mujun.manage', icon: <ProfileOutlined />, label: t('mujunAdmin.menu.schemes') },
+    { key: '/mujun/policies', perm: 'mujun.manage', icon: <ControlOutlined />, label: t('mujunAdmin.menu.policies') },
+  ]);
+  if (mujun.length) items.push({ key: 'mujun', icon: <FundOutlined />, label: t('mujun.menu.group'), children: mujun });
   if (org.length) items.push({ key: 'org', icon: <ClusterOutlined />, label: t('menu.org'), children: org });
   if (system.length) items.push({ key: 'system', icon: <SafetyCertificateOutlined />, label: t('menu.system'), children: system });
   return items;
@@ -167,7 +185,7 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings', '/dashboard', '/scores', '/webhooks'];
+  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings', '/dashboard', '/scores', '/webhooks', '/mujun/compare', '/mujun/appeals', '/mujun/data', '/mujun/schemes', '/mujun/policies', /* '/mujun' last: the prefix of the others */ '/mujun'];
   const selected =
     path === '/'
       ? '/'
@@ -192,7 +210,7 @@ export default function AppShell() {
             data-testid="app-menu"
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['tasks', 'org', 'system']}
+            defaultOpenKeys={['tasks', 'mujun', 'org', 'system']}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}

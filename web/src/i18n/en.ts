@@ -3,6 +3,8 @@ import enTasks from './en.tasks';
 import enWarnings from './en.warnings';
 import enMeetings from './en.meetings';
 import enDashboard from './en.dashboard';
+import enMujun from './en.mujun';
+import enMujunAdmin from './en.mujunAdmin';
 
 const en: Messages = {
   app: {
@@ -313,6 +315,8 @@ const en: Messages = {
   ...enWarnings,
   ...enMeetings,
   ...enDashboard,
+  ...enMujun,
+  ...enMujunAdmin,
 };
 
 export default en;

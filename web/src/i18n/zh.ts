@@ -2,6 +2,8 @@ import zhTasks from './zh.tasks';
 import zhWarnings from './zh.warnings';
 import zhMeetings from './zh.meetings';
 import zhDashboard from './zh.dashboard';
+import zhMujun from './zh.mujun';
+import zhMujunAdmin from './zh.mujunAdmin';
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -313,6 +315,8 @@ const zh = {
   ...zhWarnings,
   ...zhMeetings,
   ...zhDashboard,
+  ...zhMujun,
+  ...zhMujunAdmin,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import type { Permission } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useLabels } from '../components/useLabels';
@@ -27,6 +27,8 @@ export default function HomePage() {
   if (!me) return null;
   const abilities = PERM_ROUTES.filter(([p]) => me.permissions.includes(p));
   const tracking = me.permissions.includes('tasks.read');
+  // an enterprise contact has nothing but its 亩均 report: straight there
+  if (!tracking && me.roles.includes('enterprise') && me.permissions.includes('mujun.read')) return <Navigate to="/mujun" replace />;
 
   const welcome = (
     <>
