@@ -26,7 +26,7 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
   const status = (err as FastifyError).statusCode ?? 500;
   const code = (err as FastifyError).code ?? '';
   if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
-    return send(reply, 413, 'PAYLOAD_TOO_LARGE', '上传内容超过大小上限（文件不超过 5 MB）');
+    return send(reply, 413, 'PAYLOAD_TOO_LARGE', '上传内容超过大小上限，请缩小文件后重试');
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容类型不受支持');

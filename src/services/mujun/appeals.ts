@@ -3,12 +3,12 @@
  * values applied to the run's own input snapshot give a new run version of the year, the original run unchanged — or
  * rejects it with a reason. A decided appeal stays decided.
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { mujunAppeals, mujunResults, mujunRuns } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, notFound, validation } from '../../domain/errors.js';
-import { FIELD_BY_KEY, parseScale, type MujunRecord } from '../../domain/mujun/fields.js';
-import { tableToRecords } from '../../domain/mujun/input.js';
+import { FIELD_BY_KEY, type MujunRecord } from '../../domain/mujun/fields.js';
+import { recordsToTable, tableToRecords } from '../../domain/mujun/input.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { assertEnterpriseVisible, mujunScope, scopeCondition } from './access.js';
@@ -17,7 +17,42 @@ import { loadRun, storeRun, type RunSummary } from './runs.js';
 import { fileInvalid } from './uploads.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-const EVIDENCE_TYPES = /\.(pdf|docx?|xlsx?|csv|txt|jpe?g|png|gif|webp|zip|rar|7z|ofd)$/i;
+/** The evidence types accepted, by extension, with the content type they are served as (never the sender's). */
+const EVIDENCE_MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  zip: 'application/zip',
+  rar: 'application/vnd.rar',
+  '7z': 'application/x-7z-compressed',
+  ofd: 'application/ofd',
+};
+
+/** The content type of an evidence file by its extension (unknown: a plain download). */
+export function evidenceMime(fileName: string): string {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return EVIDENCE_MIME[ext] ?? 'application/octet-stream';
+}
+
+/** An uploaded name as stored: its last path segment, no control characters, at most 200 characters. */
+export function evidenceFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (clean.length <= 200) return clean;
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  return clean.slice(0, 200 - ext.length) + ext;
+}
 
 export const APPEAL_KINDS = ['value', 'class'] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
@@ -64,28 +99,31 @@ async function appealSummary(db: Db, id: string) {
   return row;
 }
 
-/** A correction's value as the input holds it: a number for numeric fields, text otherwise, null = missing. */
-export function correctionValue(field: string, raw: string | number | null): string | number | null {
+/**
+ * A correction's value as the input holds it (a number for numeric fields, text otherwise, null = missing), checked
+ * by the same rules as a department file: the value is read through the shared table builder, in a row of the
+ * enterprise `uscc` (a valid code). A value the files would refuse answers 422 naming `at`.
+ */
+export function correctionValue(field: string, raw: string | number | null, uscc: string, at = 'value'): string | number | null {
   const def = FIELD_BY_KEY.get(field);
-  const s = raw === null ? '' : String(raw).trim();
   const label = def?.zh ?? field;
+  const s = raw === null ? '' : typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : 'NaN') : raw.trim();
   if (s === '') {
-    if (def?.required) throw validation([{ field: 'value', message: `${label}不能为空` }]);
+    if (def?.required) throw validation([{ field: at, message: `${label}不能为空` }]);
     return null;
   }
-  if (!def || def.type === 'text' || def.type === 'uscc') return s;
-  if (def.type === 'scale') {
-    const scale = parseScale(s);
-    if (!scale) throw validation([{ field: 'value', message: `${label}须为“规上”或“规下”` }]);
-    return scale;
+  const built = recordsToTable([{ uscc, name: field === 'name' ? s : '企业', [field]: s }]);
+  if (!built.ok) {
+    const p = built.errors[0]!;
+    throw validation([
+      { field: at, message: `${label}“${s}”${p.reason.startsWith(label) ? p.reason.slice(label.length) : p.reason}` },
+    ]);
   }
-  const n = Number(s.replace(/,/g, ''));
-  if (!Number.isFinite(n)) throw validation([{ field: 'value', message: `${label}“${s}”不是有效的数字` }]);
-  if ((def.type === 'nonneg' || def.type === 'int') && n < 0) {
-    throw validation([{ field: 'value', message: `${label}不能为负数` }]);
-  }
-  if (def.type === 'int' && !Number.isInteger(n)) throw validation([{ field: 'value', message: `${label}须为整数` }]);
-  return n;
+  if (field === 'name') return built.table.name[0]!;
+  const num = built.table.columns[field];
+  if (num) return Number.isNaN(num[0]!) ? null : num[0]!;
+  const text = built.table.text[field];
+  return text ? text[0] || null : s;
 }
 
 export interface AppealInput {
@@ -119,35 +157,43 @@ export async function fileAppeal(
     field = input.field;
     claimedValue = input.claimedValue?.trim() ?? '';
     if (!claimedValue) throw validation([{ field: 'claimedValue', message: '请填写申诉的正确数值' }]);
-    correctionValue(field, claimedValue);
+    correctionValue(field, claimedValue, result.uscc, 'claimedValue');
   } else if (input.field) {
     if (!APPEALABLE_FIELDS.includes(input.field)) throw validation([{ field: 'field', message: '数据项不存在' }]);
     field = input.field;
     claimedValue = input.claimedValue?.trim() || null;
   }
   const file = evidence ? await evidence() : null;
-  if (file && !EVIDENCE_TYPES.test(file.filename)) {
+  if (file && file.content.length > EVIDENCE_MAX_BYTES) {
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', `证明材料超过大小上限（不超过 ${EVIDENCE_MAX_BYTES / 1048576} MB）`);
+  }
+  const evidenceName = file ? evidenceFileName(file.filename) : null;
+  if (file && (!evidenceName || evidenceMime(evidenceName) === 'application/octet-stream')) {
     throw validation([{ field: 'evidence', message: '不支持的证明材料类型（可上传 PDF、Office、图片、压缩包等）' }]);
   }
-  const pending = await ctx.db
-    .select({ id: mujunAppeals.id, field: mujunAppeals.field, kind: mujunAppeals.kind })
-    .from(mujunAppeals)
-    .where(and(eq(mujunAppeals.runId, input.runId), eq(mujunAppeals.uscc, input.uscc), eq(mujunAppeals.status, 'pending')));
-  if (pending.some((p) => p.kind === input.kind && (p.field ?? null) === field)) {
-    throw conflict('该企业在本批次已有相同内容的申诉正在处理，请勿重复提交');
-  }
   const id = await ctx.db.transaction(async (tx) => {
+    // one filing at a time per enterprise and run, so that two identical appeals cannot both pass the check
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext('luoshi.mujun_appeals'), hashtext(${`${input.runId}/${result.uscc}`}))`,
+    );
+    const pending = await tx
+      .select({ id: mujunAppeals.id, field: mujunAppeals.field, kind: mujunAppeals.kind })
+      .from(mujunAppeals)
+      .where(and(eq(mujunAppeals.runId, input.runId), eq(mujunAppeals.uscc, result.uscc), eq(mujunAppeals.status, 'pending')));
+    if (pending.some((p) => p.kind === input.kind && (p.field ?? null) === field)) {
+      throw conflict('该企业在本批次已有相同内容的申诉正在处理，请勿重复提交');
+    }
     const [row] = await tx
       .insert(mujunAppeals)
       .values({
         runId: input.runId,
-        uscc: input.uscc,
+        uscc: result.uscc,
         kind: input.kind,
         field,
         claimedValue,
         reason: reason.slice(0, 2000),
-        evidenceName: file ? file.filename.slice(0, 200) : null,
-        evidenceType: file ? file.mime || 'application/octet-stream' : null,
+        evidenceName: file ? evidenceName : null,
+        evidenceType: file && evidenceName ? evidenceMime(evidenceName) : null,
         evidence: file ? file.content : null,
         filedBy: ctx.actor.userId,
         filedByName: ctx.actor.name,
@@ -160,12 +206,12 @@ export async function fileAppeal(
       targetId: row!.id,
       after: {
         runId: input.runId,
-        uscc: input.uscc,
+        uscc: result.uscc,
         kind: input.kind,
         field,
         claimedValue,
         reason,
-        evidence: file ? { name: file.filename, size: file.content.length } : null,
+        evidence: file ? { name: evidenceName, size: file.content.length } : null,
       },
     });
     return row!.id;
@@ -204,7 +250,9 @@ export async function appealEvidence(ctx: Ctx, id: string) {
     .from(mujunAppeals)
     .where(eq(mujunAppeals.id, id));
   if (!row?.content || !row.name) throw notFound('证明材料');
-  return { filename: row.name, mime: row.type ?? 'application/octet-stream', content: Buffer.from(row.content) };
+  // the type follows the stored name's extension, whatever the sender claimed
+  const filename = evidenceFileName(row.name) || 'evidence';
+  return { filename, mime: evidenceMime(filename), content: Buffer.from(row.content) };
 }
 
 /** Locks a pending appeal for its decision; a decided one answers 409. */
@@ -252,11 +300,14 @@ export async function acceptAppeal(
     if (!corrections.length) {
       throw validation([{ field: 'corrections', message: '采纳申诉须填写更正的数据（数据项和正确数值）' }]);
     }
+    const seen = new Set<string>();
     const values = corrections.map((c, k) => {
       if (!APPEALABLE_FIELDS.includes(c.field)) {
         throw validation([{ field: `corrections[${k}].field`, message: `数据项“${c.field}”不存在或不能更正` }]);
       }
-      return { field: c.field, value: correctionValue(c.field, c.value) };
+      if (seen.has(c.field)) throw validation([{ field: `corrections[${k}].field`, message: '同一数据项只能更正一次' }]);
+      seen.add(c.field);
+      return { field: c.field, value: correctionValue(c.field, c.value, appeal.uscc, `corrections[${k}].value`) };
     });
     const run = await loadRun(tx, appeal.runId);
     const records = await snapshotRecords(run.inputCsv);

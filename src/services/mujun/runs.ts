@@ -109,7 +109,7 @@ export async function storeRun(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>,
       year: input.year,
       version,
       schemeId: input.scheme.id,
-      scheme: input.scheme.body as object,
+      scheme: scheme as object, // exactly what was evaluated (validated, unknown keys dropped)
       inputCsv: csv,
       inputSha256: sha256Hex(csv),
       uploadIds: [...input.uploadIds],

@@ -2,7 +2,7 @@
  * 评价方案: versioned schemes. A version is never changed; saving a scheme with the same `id` (its code) saves the next
  * version. The body is stored exactly as sent, once it validates.
  */
-import { desc, eq, max } from 'drizzle-orm';
+import { desc, eq, max, sql } from 'drizzle-orm';
 import { mujunSchemes } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { conflict, notFound, validation } from '../../domain/errors.js';
@@ -70,6 +70,8 @@ export async function validateSchemeBody(ctx: Ctx, body: unknown) {
 /** Inserts the next version of the scheme's code (in the caller's transaction) with its audit event. */
 export async function insertScheme(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>, body: unknown, note: string | null) {
   const scheme = parseSchemeBody(body);
+  // one new version of a code at a time: concurrent saves get consecutive versions instead of a unique violation
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('luoshi.mujun_schemes'), hashtext(${scheme.id}))`);
   const [{ v } = { v: null }] = await tx
     .select({ v: max(mujunSchemes.version) })
     .from(mujunSchemes)

@@ -3,16 +3,20 @@
  * the name and that department's own fields are kept. Every row is checked first: a file with a problem stores nothing.
  */
 import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
 import { mujunUploads } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { FIELD_BY_KEY, type MujunRecord } from '../../domain/mujun/fields.js';
-import { tableToRecords } from '../../domain/mujun/input.js';
-import { SOURCE_BY_ID } from '../../domain/mujun/sources.js';
+import { CsvReader } from '../../domain/mujun/csv.js';
+import type { MujunTable } from '../../domain/mujun/engine.js';
+import { lookupField, MujunTableBuilder, tableToRecords, type InputCell } from '../../domain/mujun/input.js';
+import { SOURCE_BY_ID, type DataSource } from '../../domain/mujun/sources.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
-import { readMujunInput } from './input-files.js';
+import { readMujunInput, xlsxCell, type ReadInputResult } from './input-files.js';
 
 export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 export const MIN_YEAR = 2000;
@@ -132,7 +136,124 @@ export async function storeUpload(
   return row!;
 }
 
-/** Uploads one department's file for a year (CSV or XLSX, Chinese or English headers). */
+/** Prefix of the header given to a column that is not the department's: an unknown column, never validated. */
+const IGNORED_PREFIX = '\u0001ignored:';
+
+/**
+ * The shared table builder, told to look only at the credit code, the name and the department's own columns: every
+ * other column gets a header no field has, so its cells are carried along unchecked (and dropped afterwards) instead
+ * of being validated. Column positions and row numbers stay as in the file, so every problem names them as they are.
+ */
+class DepartmentTableBuilder extends MujunTableBuilder {
+  /** the columns set aside: their header as in the file ('' for a column without one) and their placeholder key */
+  readonly ignored: { header: string; key: string }[] = [];
+
+  constructor(private readonly keep: ReadonlySet<string>) {
+    super();
+  }
+
+  override setHeader(headers: readonly InputCell[]): void {
+    super.setHeader(
+      Array.from(headers, (raw, i) => {
+        const header = raw === null || raw === undefined ? '' : raw instanceof Date ? raw.toISOString() : String(raw).trim();
+        const def = header === '' ? undefined : lookupField(header.replace(/^\uFEFF/, ''));
+        if (def && this.keep.has(def.key)) return raw;
+        const key = `${IGNORED_PREFIX}${i}`;
+        this.ignored.push({ header, key });
+        return key;
+      }),
+    );
+  }
+}
+
+/**
+ * Reads a department file (.csv or .xlsx, first sheet) with only `keep`'s columns validated; other file types get
+ * the shared reader's answer. `ignored`: the headers of the columns set aside that are named or hold data.
+ */
+export async function readDepartmentFile(
+  file: { buffer: Buffer; fileName: string },
+  keep: ReadonlySet<string>,
+): Promise<{ result: ReadInputResult; ignored: string[] }> {
+  const ext = extname(file.fileName).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') return { result: await readMujunInput(file), ignored: [] };
+  const builder = new DepartmentTableBuilder(keep);
+  if (ext === '.csv') {
+    const reader = new CsvReader(builder);
+    reader.push(file.buffer);
+    reader.end();
+  } else {
+    const failed = await readXlsxInto(builder, file);
+    if (failed) return { result: failed, ignored: [] };
+  }
+  const result = builder.finish();
+  const table: MujunTable | null = result.ok ? result.table : null;
+  const hasData = (key: string) =>
+    table !== null &&
+    ((table.text[key]?.some((v) => v !== '') ?? false) || (table.columns[key]?.some((v) => !Number.isNaN(v)) ?? false));
+  const ignored = builder.ignored
+    .filter((c) => c.header !== '' || hasData(c.key))
+    .map((c) => (c.header === '' ? `第 ${Number(c.key.slice(IGNORED_PREFIX.length)) + 1} 列（无列名）` : c.header));
+  if (table) {
+    for (const c of builder.ignored) {
+      delete table.text[c.key];
+      delete table.columns[c.key];
+    }
+  }
+  return { result, ignored };
+}
+
+/** The first sheet of an .xlsx into the builder (sheet row numbers); a workbook that cannot be read is the answer. */
+async function readXlsxInto(
+  builder: MujunTableBuilder,
+  file: { buffer: Buffer; fileName: string },
+): Promise<ReadInputResult | null> {
+  const fail = (reason: string): ReadInputResult => ({
+    ok: false,
+    errors: [{ row: null, column: null, value: file.fileName, reason }],
+  });
+  const { default: ExcelJS } = await import('exceljs');
+  let sawSheet = false;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.buffer]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      sawSheet = true;
+      let headerSeen = false;
+      for await (const row of sheet) {
+        const values = row.values as unknown[]; // 1-based, sparse
+        const cells: InputCell[] = new Array<InputCell>(Math.max(0, values.length - 1));
+        for (let i = 1; i < values.length; i++) cells[i - 1] = xlsxCell(values[i]);
+        if (!headerSeen) {
+          headerSeen = true;
+          if (row.number !== 1) builder.setHeader([]);
+          else {
+            builder.setHeader(cells);
+            continue;
+          }
+        }
+        builder.addRow(row.number, cells);
+      }
+      if (!headerSeen) return fail(`Excel 文件“${file.fileName}”的第一个工作表是空的`);
+      break; // first sheet only
+    }
+  } catch (e) {
+    return fail(
+      `无法读取 Excel 文件“${file.fileName}”：文件已损坏或不是 .xlsx 格式（${e instanceof Error ? e.message : String(e)}）`,
+    );
+  }
+  if (!sawSheet) return fail(`Excel 文件“${file.fileName}”中没有工作表`);
+  return null;
+}
+
+/**
+ * Uploads one department's file for a year (CSV or XLSX, Chinese or English headers). Only the credit code, the name
+ * and the department's own columns are read and checked; other columns are ignored with a warning.
+ */
 export async function uploadDepartmentFile(
   ctx: Ctx,
   meta: { year: number; source: string },
@@ -140,9 +261,13 @@ export async function uploadDepartmentFile(
 ) {
   requirePermission(ctx, 'mujun.manage');
   checkYear(meta.year);
-  const source = checkSource(meta.source);
+  const source: DataSource = checkSource(meta.source);
   const f = await file();
-  const parsed = await readMujunInput({ buffer: f.content, fileName: f.filename });
+  if (f.content.length > UPLOAD_MAX_BYTES) {
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', `上传文件超过大小上限（不超过 ${UPLOAD_MAX_BYTES / 1048576} MB）`);
+  }
+  const keep = new Set(['uscc', 'name', ...source.fields]);
+  const { result: parsed, ignored } = await readDepartmentFile({ buffer: f.content, fileName: f.filename }, keep);
   if (!parsed.ok) throw fileInvalid(parsed.errors);
   const table = parsed.table;
   const present = new Set([...Object.keys(table.columns), ...Object.keys(table.text)]);
@@ -152,7 +277,7 @@ export async function uploadDepartmentFile(
     const wanted = source.fields.map((k) => FIELD_BY_KEY.get(k)?.zh ?? k).join('、');
     throw fileInvalid([{ row: 1, column: '', value: null, reason: `文件中没有${source.zh}的数据列（应有：${wanted}）` }]);
   }
-  const ignoredColumns = [...present].filter((k) => k !== 'uscc' && k !== 'name' && !source.fields.includes(k));
+  const ignoredColumns = ignored.map((h) => lookupField(h)?.zh ?? h);
   const records = keepSourceFields(tableToRecords(table), fields);
   const row = await ctx.db.transaction((tx) =>
     storeUpload(tx, ctx, {
@@ -168,10 +293,8 @@ export async function uploadDepartmentFile(
   );
   return {
     ...row,
-    ignoredColumns: ignoredColumns.map((k) => FIELD_BY_KEY.get(k)?.zh ?? k),
-    warnings: ignoredColumns.length
-      ? [`以下列不属于${source.zh}，已忽略：${ignoredColumns.map((k) => FIELD_BY_KEY.get(k)?.zh ?? k).join('、')}`]
-      : [],
+    ignoredColumns,
+    warnings: ignoredColumns.length ? [`以下列不属于${source.zh}，未读取也未校验：${ignoredColumns.join('、')}`] : [],
   };
 }
 

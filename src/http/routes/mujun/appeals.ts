@@ -11,7 +11,7 @@ import {
 } from '../../../services/mujun/appeals.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { idParams, typed, type Routes } from '../../deps.js';
-import { parseFields, readMultipart } from './data.js';
+import { attachmentDisposition, parseFields, readMultipart } from './data.js';
 
 const fileFields = z.object({
   runId: z.uuid('评价批次编号格式不正确'),
@@ -71,8 +71,10 @@ export const mujunAppealRoutes: Routes = (app, deps) => {
       const f = await appealEvidence(ctxOf(req, deps), req.params.id);
       return reply
         .header('content-type', f.mime)
-        .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+        .header('content-disposition', attachmentDisposition(f.filename, 'evidence'))
         .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
         .send(f.content);
     },
   );

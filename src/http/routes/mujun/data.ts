@@ -51,6 +51,33 @@ export async function readMultipart(
   return { fields, file };
 }
 
+/**
+ * A file name fit for a header and a download: the last path segment, without control characters, quotes or
+ * characters Windows refuses, at most 150 characters (the extension kept); empty → `fallback`.
+ */
+export function safeFileName(name: string, fallback = 'download'): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  let clean = base.replace(/[\u0000-\u001f\u007f"<>:|?*;\\]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '');
+  if (clean.length > 150) {
+    const dot = clean.lastIndexOf('.');
+    const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+    clean = clean.slice(0, 150 - ext.length) + ext;
+  }
+  return clean || fallback;
+}
+
+/**
+ * `Content-Disposition` of a download: an ASCII `filename` (the fallback when the name is not ASCII) for old clients and the real name as
+ * RFC 5987 `filename*` (UTF-8, percent-encoded, including the characters encodeURIComponent leaves: ' ( ) *).
+ */
+export function attachmentDisposition(name: string, fallback = 'download', type: 'attachment' | 'inline' = 'attachment'): string {
+  const file = safeFileName(name, fallback);
+  const ascii = /^[\x20-\x7e]+$/.test(file) ? file.replace(/[%\\"]/g, '_') : safeFileName(fallback);
+  const encoded = encodeURIComponent(file).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** Validates multipart text fields with a zod schema; problems answer 422 naming the field. */
 export function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.infer<T> {
   const r = schema.safeParse(fields);
@@ -170,7 +197,8 @@ export const mujunDataRoutes: Routes = (app, deps) => {
       const out = await runInputCsv(ctxOf(req, deps), req.params.id);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="input.csv"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`)
+        .header('content-disposition', attachmentDisposition(out.fileName, 'input.csv'))
+        .header('x-content-type-options', 'nosniff')
         .header('x-content-sha256', out.sha256)
         .send(out.csv);
     },

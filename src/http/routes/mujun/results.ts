@@ -4,6 +4,7 @@ import { POLICY_CATEGORIES, POLICY_LIMITS, listPolicies, replacePolicies } from 
 import { enterpriseReportPdf, townReportsPdf } from '../../../services/mujun/report-pdf.js';
 import { aggregates, compareRuns, distribution, enterpriseDetail, ranking } from '../../../services/mujun/results/index.js';
 import { ctxOf } from '../../auth-hooks.js';
+import { attachmentDisposition } from './data.js';
 import { XLSX_MIME, contentDisposition, idParams, optionalText, paging, typed, type Routes } from '../../deps.js';
 
 const PDF_MIME = 'application/pdf';
@@ -31,7 +32,7 @@ const policyItem = z.object({
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
 });
 
-const pdfDisposition = (fileName: string) => `inline; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const pdfDisposition = (fileName: string) => attachmentDisposition(fileName, 'report.pdf', 'inline');
 
 export const mujunResultRoutes: Routes = (app, deps) => {
   const r = typed(app);
