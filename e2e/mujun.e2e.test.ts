@@ -2,7 +2,8 @@
  * 亩均评价 in the browser: the evaluator runs the latest year's evaluation again from the results page, reads the
  * ranking, the class distribution, the town aggregates and the comparison with the previous run, and opens a C-class
  * enterprise's 体检报告 (class, rank, radar, how to move up); the enterprise contact lands on its own report and no
- * other. Screenshots: e2e/output/mujun-*.png.
+ * other; a street's clerk sees its street's enterprises only and downloads their reports as one PDF. Screenshots:
+ * e2e/output/mujun-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -118,6 +119,51 @@ describe.skipIf(!hasChromium)('亩均评价, in the browser', () => {
     await page.close();
   });
 
+  it('the town clerk sees only its town and downloads the town’s reports as one PDF', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await signInFirstTime(page, base, t.credentials, 'baiyuan.clerk', NEW_PASSWORD);
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { user: { unitName: string } };
+    const town = me.user.unitName;
+    expect(town).toBeTruthy();
+
+    await page.getByTestId('app-menu').getByText('评价结果').click();
+    await page.waitForURL((u) => u.pathname === '/mujun');
+    const ranking = page.getByTestId('mujun-ranking');
+    await ranking.locator('tbody tr.ant-table-row').first().waitFor();
+    // the summary counts the town's enterprises, not the district's
+    await page.locator('[data-testid="mujun-summary-n"][data-scoped="1"]').waitFor();
+    const runId = new URL(
+      `${base}${await ranking.locator('a[data-testid^="mujun-ent-"]').first().getAttribute('href')}`,
+    ).pathname.split('/')[3]!;
+    const all = (await (await page.request.get(`${base}/api/mujun/runs/${runId}/results?pageSize=100`)).json()) as {
+      items: { town: string }[];
+      total: number;
+    };
+    expect(all.total).toBeGreaterThan(0);
+    expect(new Set(all.items.map((i) => i.town))).toEqual(new Set([town]));
+    expect(Number(await ranking.getAttribute('data-total'))).toBe(all.total);
+
+    // by town: its own town only, with the reports up front
+    await page.getByRole('tab', { name: '按乡镇街道' }).click();
+    const panel = page.getByTestId('mujun-agg-town');
+    await panel.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await panel.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.getByTestId('mujun-own-town').innerText()).toContain(town);
+    const [res, file] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/api/mujun/runs/${runId}/reports.pdf`)),
+      page.waitForEvent('download'),
+      page.getByTestId('mujun-own-town-pdf').click(),
+    ]);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/pdf');
+    expect(file.suggestedFilename()).toContain(town);
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}mujun-town-clerk.png`, fullPage: true });
+    await ctx.close();
+  });
+
   it('the enterprise contact sees its own report and no other', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
@@ -128,10 +174,15 @@ describe.skipIf(!hasChromium)('亩均评价, in the browser', () => {
     expect(await page.getByTestId('mujun-report-class').getAttribute('data-class')).toMatch(/^[A-D]$/);
     await chart(page, 'mujun-radar');
     await page.getByTestId('mujun-appeal').waitFor();
-    // no tracking menu: only the 亩均 items
+    // no tracking menu and no 工作台: only its report and its appeals
     const menu = await page.getByTestId('app-menu').innerText();
     expect(menu).not.toContain('督办台账');
-    expect(menu).toContain('体检报告');
+    expect(
+      menu
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ).toEqual(['体检报告', '申诉']);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}mujun-enterprise.png`, fullPage: true });
 

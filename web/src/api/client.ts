@@ -79,7 +79,13 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `HTTP_${res.status}`, i18n.t('error.server'), undefined);
 }
 
-async function request<T>(method: string, path: string, body: BodyInit | undefined, json: boolean, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body: BodyInit | undefined,
+  json: boolean,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (json) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -127,9 +133,18 @@ export const api = {
   upload<T>(path: string, file: File, field = 'file', query?: Query): Promise<T> {
     const form = new FormData();
     form.append(field, file, file.name);
-    return request<T>('POST', path, form, false, { query });
+    return postForm<T>(path, form, { query });
   },
 };
+
+/**
+ * POST a multipart/form-data body (text fields and files) with the CSRF header and the same error handling, stale-token
+ * retry and redirects as every other call. The browser sets the boundary. Append the text fields before the file: the
+ * server reads the fields that come before it.
+ */
+export function postForm<T>(path: string, form: FormData, opts?: RequestOptions): Promise<T> {
+  return request<T>('POST', path, form, false, opts);
+}
 
 /** GET a file (e.g. an Excel export) and hand it to the browser as a download. */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {

@@ -100,7 +100,10 @@ export interface Distribution {
 export interface AggregateRow {
   key: string;
   label: string;
+  /** scored enterprises */
   n: number;
+  /** every visible enterprise of the key, whatever its status */
+  enterprises?: number;
   classCounts: Record<string, number>;
   meanTotal: number | null;
   land_mu: number | null;

@@ -37,6 +37,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { isEnterpriseOnly } from '../auth/enterpriseOnly';
 import type { Me, Permission } from '../api/types';
 import { BrandMark, useBrandText } from './Brand';
 import { LangSwitch } from './LangSwitch';
@@ -90,18 +91,27 @@ function useMenuItems(): MenuProps['items'] {
           { key: '/warnings/settings', perm: 'tasks.manage', icon: <AlertOutlined />, label: t('menu.warnings') },
         ]),
         // 群机器人: 督查室 for every unit, a unit head for their own
-        ...(can('tasks.manage') || me?.roles.includes('unit_head') ? [{ key: '/webhooks', icon: <RobotOutlined />, label: t('menu.webhooks') }] : []),
+        ...(can('tasks.manage') || me?.roles.includes('unit_head')
+          ? [{ key: '/webhooks', icon: <RobotOutlined />, label: t('menu.webhooks') }]
+          : []),
       ]
     : [];
+  // An enterprise contact has its 体检报告 and its appeals, nothing else: two items, no 工作台 (the home page only
+  // sends it on to the report) and no group around them.
+  if (isEnterpriseOnly(me)) {
+    return allowed([
+      { key: '/mujun', perm: 'mujun.read', icon: <FieldNumberOutlined />, label: t('mujun.menu.myReport') },
+      { key: '/mujun/appeals', perm: 'mujun.read', icon: <ExceptionOutlined />, label: t('mujun.menu.appeals') },
+    ]);
+  }
   // with tracking, 工作台 sits at the head of the 督查督办 group; otherwise it stands alone
   const items: MenuProps['items'] = tasks.length
     ? [{ key: 'tasks', icon: <ScheduleOutlined />, label: t('menu.tasks'), children: tasks }]
     : [home];
-  // 亩均评价: results for everyone with mujun.read (an enterprise contact: its own report), the evaluator's pages too
-  const enterpriseOnly = !!me?.roles.includes('enterprise');
+  // 亩均评价: results for everyone with mujun.read, the evaluator's pages too
   const mujun = allowed([
-    { key: '/mujun', perm: 'mujun.read', icon: <FieldNumberOutlined />, label: enterpriseOnly ? t('mujun.menu.myReport') : t('mujun.menu.results') },
-    ...(enterpriseOnly ? [] : [{ key: '/mujun/compare', perm: 'mujun.read' as const, icon: <SwapOutlined />, label: t('mujun.menu.compare') }]),
+    { key: '/mujun', perm: 'mujun.read', icon: <FieldNumberOutlined />, label: t('mujun.menu.results') },
+    { key: '/mujun/compare', perm: 'mujun.read', icon: <SwapOutlined />, label: t('mujun.menu.compare') },
     { key: '/mujun/appeals', perm: 'mujun.read', icon: <ExceptionOutlined />, label: t('mujun.menu.appeals') },
     { key: '/mujun/data', perm: 'mujun.manage', icon: <DatabaseOutlined />, label: t('mujunAdmin.menu.data') },
     { key: '/mujun/schemes', perm: 'mujun.manage', icon: <ProfileOutlined />, label: t('mujunAdmin.menu.schemes') },
@@ -109,7 +119,8 @@ function useMenuItems(): MenuProps['items'] {
   ]);
   if (mujun.length) items.push({ key: 'mujun', icon: <FundOutlined />, label: t('mujun.menu.group'), children: mujun });
   if (org.length) items.push({ key: 'org', icon: <ClusterOutlined />, label: t('menu.org'), children: org });
-  if (system.length) items.push({ key: 'system', icon: <SafetyCertificateOutlined />, label: t('menu.system'), children: system });
+  if (system.length)
+    items.push({ key: 'system', icon: <SafetyCertificateOutlined />, label: t('menu.system'), children: system });
   return items;
 }
 
@@ -121,7 +132,9 @@ function UserMenu() {
   if (!me) return null;
   const roleText = me.roles.map((r) => labels.role(r)).join('、');
   const items: MenuProps['items'] = [
-    ...(me.mustChangePassword ? [] : [{ key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-password">{t('user.changePassword')}</span> }]),
+    ...(me.mustChangePassword
+      ? []
+      : [{ key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-password">{t('user.changePassword')}</span> }]),
     { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('user.logout')}</span> },
   ];
   return (
@@ -146,7 +159,9 @@ function ShellHeader() {
   const { district, product } = useBrandText();
   const { me, can } = useAuth();
   return (
-    <Header style={{ display: 'flex', alignItems: 'center', gap: 12, background: 'linear-gradient(90deg, #8e1212 0%, #b71c1c 100%)' }}>
+    <Header
+      style={{ display: 'flex', alignItems: 'center', gap: 12, background: 'linear-gradient(90deg, #8e1212 0%, #b71c1c 100%)' }}
+    >
       <BrandMark size={34} inverted />
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, minWidth: 0, flex: 1, overflow: 'hidden' }}>
         {district && (
@@ -185,7 +200,30 @@ export default function AppShell() {
   }
 
   const path = location.pathname;
-  const sections = ['/org/units', '/org/people', '/org/leaders', '/org/import', '/admin/accounts', '/audit', '/tasks/new', '/tasks/import', '/tasks', '/warnings/settings', '/meetings/new', '/meetings/hints', '/meetings', '/dashboard', '/scores', '/webhooks', '/mujun/compare', '/mujun/appeals', '/mujun/data', '/mujun/schemes', '/mujun/policies', /* '/mujun' last: the prefix of the others */ '/mujun'];
+  const sections = [
+    '/org/units',
+    '/org/people',
+    '/org/leaders',
+    '/org/import',
+    '/admin/accounts',
+    '/audit',
+    '/tasks/new',
+    '/tasks/import',
+    '/tasks',
+    '/warnings/settings',
+    '/meetings/new',
+    '/meetings/hints',
+    '/meetings',
+    '/dashboard',
+    '/scores',
+    '/webhooks',
+    '/mujun/compare',
+    '/mujun/appeals',
+    '/mujun/data',
+    '/mujun/schemes',
+    '/mujun/policies',
+    /* '/mujun' last: the prefix of the others */ '/mujun',
+  ];
   const selected =
     path === '/'
       ? '/'

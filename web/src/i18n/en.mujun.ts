@@ -5,13 +5,13 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 const enMujun: DeepStrings<MujunMessages> = {
   mujun: {
     menu: {
-      group: 'Per-mu evaluation',
+      group: 'Per-mu review',
       results: 'Results',
       myReport: 'Check-up report',
       compare: 'Compare runs',
       appeals: 'Appeals',
     },
-    hero: { mujun: 'Per mu', ditan: 'Low carbon', keji: 'Technology', renjun: 'Per person' },
+    hero: { mujun: 'Per mu', ditan: 'Low carbon', keji: 'Tech', renjun: 'Per person' },
     status: { scored: 'Scored', exempt: 'Exempt', tenant: 'Tenant', unevaluated: 'Not evaluated' },
     scale: { above: 'Above size', below: 'Below size' },
     policyCategory: {
@@ -22,6 +22,8 @@ const enMujun: DeepStrings<MujunMessages> = {
       award: 'Awards',
       other: 'Other',
     },
+    /** a label before its value: 乡镇街道：… */
+    kv: '{{k}}: ',
     classLabel: 'Class {{c}}',
     run: {
       year: 'Year',
@@ -36,16 +38,13 @@ const enMujun: DeepStrings<MujunMessages> = {
       noneManage: 'No results for this year yet; run the evaluation once the departments’ data is in',
       noYears: 'No per-mu data for any year yet',
       create: 'Run evaluation',
-      createTitle: 'Run the {{year}} evaluation',
-      createHint:
-        'Merges the latest upload of each department for the year and scores, ranks and classes every enterprise with the chosen scheme. Each run is a new version; earlier results stay as they are.',
-      createReason: 'Note',
-      createReasonPh: 'e.g. annual evaluation',
-      created: 'Version {{v}} created',
       warnings: '{{n}} calculation notes',
       latest: 'Latest',
     },
     summary: {
+      evaluatedMine: 'Enterprises in your town',
+      district: '{{n}} in the whole district',
+      sep: '; ',
       evaluated: 'Enterprises',
       groupN: '{{name}} {{n}}',
     },
@@ -61,6 +60,7 @@ const enMujun: DeepStrings<MujunMessages> = {
       clear: 'Clear',
     },
     col: {
+      groupRank: 'Group rank',
       rank: 'Rank',
       name: 'Enterprise',
       uscc: 'Credit code',
@@ -71,7 +71,7 @@ const enMujun: DeepStrings<MujunMessages> = {
       total: 'Score',
       class: 'Class',
       vetoes: 'Vetoes',
-      n: 'Enterprises',
+      n: 'Scored',
       meanTotal: 'Mean score',
       landMu: 'Land (mu)',
       tax: 'Tax (10k CNY)',
@@ -85,6 +85,12 @@ const enMujun: DeepStrings<MujunMessages> = {
       taxPerMu: 'Tax per mu',
       unitScore: 'points',
       unitTax: '10k CNY/mu',
+      noTown: 'Town not given',
+      reports: 'Check-up reports',
+      townPdf: 'Download reports (PDF)',
+      townPdfHint: 'The check-up reports of the town’s {{n}} enterprises in one PDF, one page each',
+      ownTown: 'Your town: {{town}}, {{n}} enterprises',
+      ownTownHint: 'Download the check-up report of every enterprise in your town at once (one page each) to pass on or print.',
     },
     export: {
       ranking: 'Export ranking',
@@ -105,12 +111,12 @@ const enMujun: DeepStrings<MujunMessages> = {
       down: 'Down',
       same2: 'Same',
       absent: 'No class',
-      classA: 'Class A',
-      classB: 'Class B',
-      totalA: 'Score A',
-      totalB: 'Score B',
-      rankA: 'Rank A',
-      rankB: 'Rank B',
+      classA: 'Class (A)',
+      classB: 'Class (B)',
+      totalA: 'Score (A)',
+      totalB: 'Score (B)',
+      rankA: 'Rank (A)',
+      rankB: 'Rank (B)',
       open: 'Compare',
     },
     report: {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import type { Permission } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { isEnterpriseOnly } from '../auth/enterpriseOnly';
 import { useLabels } from '../components/useLabels';
 import { Workbench } from '../components/tasks/Workbench';
 
@@ -28,7 +29,7 @@ export default function HomePage() {
   const abilities = PERM_ROUTES.filter(([p]) => me.permissions.includes(p));
   const tracking = me.permissions.includes('tasks.read');
   // an enterprise contact has nothing but its 亩均 report: straight there
-  if (!tracking && me.roles.includes('enterprise') && me.permissions.includes('mujun.read')) return <Navigate to="/mujun" replace />;
+  if (isEnterpriseOnly(me) && me.permissions.includes('mujun.read')) return <Navigate to="/mujun" replace />;
 
   const welcome = (
     <>
@@ -69,7 +70,12 @@ export default function HomePage() {
           abilities.map(([perm, to], i) => (
             <div
               key={perm}
-              style={{ display: 'flex', justifyContent: 'space-between', padding: '12px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }}
+              style={{
+                display: 'flex',
+                justifyContent: 'space-between',
+                padding: '12px 0',
+                borderTop: i ? '1px solid #f0f0f0' : undefined,
+              }}
             >
               <span>{t(`perm.${perm.replace('.', '_')}`)}</span>
               <Link to={to}>

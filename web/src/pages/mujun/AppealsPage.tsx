@@ -64,6 +64,7 @@ function DecideModal({
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={busy}
+      okText={mode === 'accept' ? t('mujun.appeals.accept') : t('mujun.appeals.reject')}
       okButtonProps={{ danger: mode === 'reject', 'data-testid': 'mujun-decide-ok' }}
     >
       <Typography.Paragraph>

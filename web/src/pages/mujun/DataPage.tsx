@@ -3,7 +3,7 @@ import { PlayCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useRequest } from '../../api/hooks';
 import type { MujunReconciliation, MujunUpload } from '../../api/mujunAdminTypes';
@@ -17,6 +17,7 @@ import { useMujunLabels, useMujunMeta } from '../../components/mujun/admin/label
 export default function DataPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const meta = useMujunMeta();
   const labels = useMujunLabels(meta.data);
   const asked = Number(params.get('year'));
@@ -44,8 +45,7 @@ export default function DataPage() {
   if (meta.error) return <LoadError error={meta.error} onRetry={meta.reload} />;
   if (!meta.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   const sources = meta.data.sources;
-  const missing = sources.filter((s) => !bySource.has(s.id)).map((s) => labels.source(s.id));
-  const done = sources.length - missing.length;
+  const done = sources.filter((s) => bySource.has(s.id)).length;
 
   // the reconciliation follows: its key carries the number of uploads
   const reload = () => uploads.reload();
@@ -103,9 +103,11 @@ export default function DataPage() {
       <CreateRunModal
         open={runOpen}
         year={year}
-        missingSources={missing}
-        hasUploads={done > 0}
         onClose={() => setRunOpen(false)}
+        onCreated={(r) => {
+          setRunOpen(false);
+          navigate(`/mujun?year=${r.year}&run=${encodeURIComponent(r.id)}`);
+        }}
       />
     </>
   );

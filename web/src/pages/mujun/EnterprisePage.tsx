@@ -1,11 +1,11 @@
 // 企业画像 / 亩均效益体检报告: one enterprise in one run, laid out to print (the app shell is hidden on paper).
-import { Button, Card, Col, Empty, Modal, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, download } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { useRequest } from '../../api/hooks';
 import type {
   EnterpriseReport,
@@ -17,11 +17,12 @@ import type {
   Uplift,
 } from '../../api/mujunTypes';
 import { useAuth } from '../../auth/AuthContext';
-import { notifyError } from '../../components/feedback';
+import { isEnterpriseOnly } from '../../auth/enterpriseOnly';
 import { FullPageSpin, LoadError, NotFoundResult } from '../../components/Results';
 import { AppealModal } from '../../components/mujun/results/AppealModal';
 import { ClassTag, classHex, fmt } from '../../components/mujun/results/classes';
 import { HeroRadar, TrendChart } from '../../components/mujun/results/ReportCharts';
+import { usePdfDownload } from '../../components/mujun/results/usePdfDownload';
 import { fieldLabel, useMujunMeta } from '../../components/mujun/results/useMujun';
 import '../../components/mujun/results/report.css';
 
@@ -152,9 +153,9 @@ function TrendSection({ points, current, uscc }: { points: TrendPoint[]; current
 
 function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | undefined; scheme: SchemeDetail | null }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const [appealing, setAppealing] = useState(false);
-  const [pdfBusy, setPdfBusy] = useState(false);
+  const pdfDownload = usePdfDownload();
   const res = r.result;
   const schemeGroup = scheme?.body.groups.find((g) => g.id === (r.group?.id ?? res.group));
   const adjName = (id: string) =>
@@ -175,29 +176,21 @@ function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | un
     const pick = used.size
       ? all.filter((f) => used.has(f.key) || f.key === 'flags')
       : all.filter((f) => f.type !== 'text' && f.type !== 'uscc');
-    return pick.map((f) => ({ key: f.key, label: f.zh }));
+    return pick.map((f) => ({ key: f.key, label: fieldLabel(meta, f.key) }));
   }, [meta, schemeGroup]);
 
-  const pdf = async () => {
-    setPdfBusy(true);
-    try {
-      await download(
-        `/mujun/runs/${r.run.id}/enterprises/${res.uscc}/report.pdf`,
-        undefined,
-        `亩均效益体检报告-${res.name}-${r.run.year}.pdf`,
-      );
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 503) Modal.info({ title: t('mujun.report.pdfFailed'), content: e.message });
-      else notifyError(e);
-    } finally {
-      setPdfBusy(false);
-    }
-  };
+  const pdf = () =>
+    void pdfDownload.run(
+      'one',
+      `/mujun/runs/${r.run.id}/enterprises/${res.uscc}/report.pdf`,
+      undefined,
+      `亩均效益体检报告-${res.name}-${r.run.year}.pdf`,
+    );
 
   const indicators: (RunIndicator & { key: string })[] = (r.group?.indicators ?? []).map((i) => ({ ...i, key: i.id }));
   const indCols: TableColumnsType<RunIndicator & { key: string }> = [
     { title: t('mujun.report.indicator'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
-    { title: t('mujun.report.hero'), dataIndex: 'hero', width: 70, render: (v: string) => t(`mujun.hero.${v}`) },
+    { title: t('mujun.report.hero'), dataIndex: 'hero', width: 96, render: (v: string) => t(`mujun.hero.${v}`) },
     {
       title: t('mujun.report.value'),
       key: 'value',
@@ -241,20 +234,24 @@ function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | un
     [t('mujun.col.town'), res.town ?? input.town ?? '—'],
     [t('mujun.col.industry'), res.industry ?? input.industry ?? '—'],
     [t('mujun.col.scale'), scale === 'above' || scale === 'below' ? t(`mujun.scale.${scale}`) : (scale ?? '—')],
-    [fieldLabel(meta, 'land_mu') || t('mujun.col.landMu'), typeof land === 'number' ? fmt(land) : (land ?? '—')],
+    [t('mujun.col.landMu'), typeof land === 'number' ? fmt(land) : (land ?? '—')],
   ];
 
   return (
     <div className="mj-report" data-testid="mujun-report">
       <div className="mj-no-print ls-page-head" style={{ marginBottom: 12 }}>
-        <Link to={`/mujun?year=${r.run.year}&run=${r.run.id}`}>
-          <ArrowLeftOutlined /> {t('mujun.report.back')}
-        </Link>
+        {isEnterpriseOnly(me) ? (
+          <span />
+        ) : (
+          <Link to={`/mujun?year=${r.run.year}&run=${r.run.id}`}>
+            <ArrowLeftOutlined /> {t('mujun.report.back')}
+          </Link>
+        )}
         <Space wrap>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="mujun-print">
             {t('mujun.report.print')}
           </Button>
-          <Button icon={<FilePdfOutlined />} loading={pdfBusy} onClick={() => void pdf()} data-testid="mujun-pdf">
+          <Button icon={<FilePdfOutlined />} loading={pdfDownload.busy === 'one'} onClick={pdf} data-testid="mujun-pdf">
             {t('mujun.report.pdf')}
           </Button>
           {can('mujun.appeal') && (
@@ -285,7 +282,8 @@ function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | un
             <Space size={[16, 4]} wrap style={{ color: '#595959', fontSize: 13 }}>
               {basics.map(([k, v]) => (
                 <span key={k}>
-                  {k}：{v}
+                  {t('mujun.kv', { k })}
+                  {v}
                 </span>
               ))}
             </Space>
@@ -333,7 +331,7 @@ function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | un
           {!res.adjustments.length && !res.vetoes.length ? (
             <Typography.Text type="secondary">{t('mujun.report.noAdjustments')}</Typography.Text>
           ) : (
-            <Space direction="vertical" size={4}>
+            <Space orientation="vertical" size={4}>
               {res.adjustments.map((a) => (
                 <span key={a.id}>
                   {a.name ?? adjName(a.id)}：

@@ -1,24 +1,27 @@
 // 评价结果: pick a year and a run (newest by default); summary, class distribution per group, the ranking with
 // filters, per-town and per-industry aggregates, and the comparison of two runs. An enterprise contact is sent on to
 // its own report.
-import { Alert, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, FilePdfOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api/client';
 import { useRequest } from '../../api/hooks';
-import type { Distribution, ResultRow, ResultSort, RunSummary, SchemeDetail } from '../../api/mujunTypes';
+import type { AggregateRow, Distribution, ResultRow, ResultSort, RunSummary } from '../../api/mujunTypes';
+import type { Me } from '../../api/types';
 import type { Paged } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { notifyError, toast } from '../../components/feedback';
+import { notifyError } from '../../components/feedback';
 import { formatTime } from '../../components/format';
 import { FullPageSpin, LoadError } from '../../components/Results';
+import { CreateRunModal } from '../../components/mujun/admin/CreateRunModal';
 import { AggregatesPanel } from '../../components/mujun/results/AggregatesPanel';
 import { classHex, classOrder } from '../../components/mujun/results/classes';
 import { CompareView, useAllRuns } from '../../components/mujun/results/CompareView';
 import { DistributionChart } from '../../components/mujun/results/DistributionChart';
 import { RANKING_KEYS, RankingPanel, rankingFilters, type RankingView } from '../../components/mujun/results/RankingPanel';
+import { townPdfName, townPdfPath, usePdfDownload } from '../../components/mujun/results/usePdfDownload';
 import { latestRun, useMujunMeta, useRuns } from '../../components/mujun/results/useMujun';
 
 type Tab = 'ranking' | 'towns' | 'industries' | 'compare';
@@ -58,71 +61,6 @@ function MyReportRedirect() {
   );
 }
 
-function CreateRunModal({
-  year,
-  schemeId,
-  open,
-  onClose,
-  onCreated,
-}: {
-  year: number;
-  /** the scheme of the run on screen: the natural choice for a new version */
-  schemeId: string | undefined;
-  open: boolean;
-  onClose: () => void;
-  onCreated: (r: RunSummary) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ schemeId: string; reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  const schemes = useRequest(() => api.get<Omit<SchemeDetail, 'body'>[]>('/mujun/schemes'), 'mujun-schemes', open);
-  const list = schemes.data ?? [];
-  const preferred = (list.find((s) => s.id === schemeId) ?? list.find((s) => s.year === year) ?? list[0])?.id;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const run = await api.post<RunSummary>('/mujun/runs', {
-        year,
-        schemeId: v.schemeId,
-        reason: v.reason?.trim() || undefined,
-      });
-      toast('success', t('mujun.run.created', { v: run.version }));
-      form.resetFields();
-      onCreated(run);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('mujun.run.createTitle', { year })}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'mujun-run-create-ok' }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('mujun.run.createHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ schemeId: preferred }} key={preferred ?? ''}>
-        <Form.Item name="schemeId" label={t('mujun.run.scheme')} rules={[{ required: true }]}>
-          <Select
-            loading={schemes.loading}
-            options={list.map((s) => ({ value: s.id, label: `${s.name} · v${s.version}（${s.year}）` }))}
-            data-testid="mujun-run-scheme"
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('mujun.run.createReason')}>
-          <Input maxLength={200} placeholder={t('mujun.run.createReasonPh')} data-testid="mujun-run-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
 function SummaryCards({
   run,
   dist,
@@ -134,6 +72,11 @@ function SummaryCards({
 }) {
   const { t } = useTranslation();
   const overall = dist?.overall ?? {};
+  // a town's staff see their own enterprises: the counts of the distribution, with the district's total beside them
+  const runN = run.groups.reduce((s, g) => s + g.n, 0);
+  const seenN = dist ? dist.groups.reduce((s, g) => s + g.n, 0) : runN;
+  const scoped = seenN < runN;
+  const groups = scoped && dist ? dist.groups : run.groups;
   const order = classOrder(classes, overall).filter((c) => (overall[c] ?? 0) > 0 || (classes ?? []).includes(c));
   const box = (color: string): React.CSSProperties => ({
     background: '#fff',
@@ -145,12 +88,22 @@ function SummaryCards({
   return (
     <div data-testid="mujun-summary" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, height: '100%' }}>
       <div style={{ ...box('#1e3a8a'), flex: '1 1 100%', display: 'flex', alignItems: 'center', flexWrap: 'wrap' }}>
-        <span style={{ color: '#666' }}>{t('mujun.summary.evaluated')}</span>
-        <span style={{ fontSize: 30, fontWeight: 700, color: '#1e3a8a', margin: '0 16px 0 10px' }} data-testid="mujun-summary-n">
-          {run.enterpriseCount}
+        <span style={{ color: '#666' }}>{scoped ? t('mujun.summary.evaluatedMine') : t('mujun.summary.evaluated')}</span>
+        <span
+          style={{ fontSize: 30, fontWeight: 700, color: '#1e3a8a', margin: '0 16px 0 10px' }}
+          data-testid="mujun-summary-n"
+          data-scoped={scoped ? '1' : '0'}
+        >
+          {scoped ? seenN : run.enterpriseCount}
         </span>
         <span style={{ fontSize: 13, color: '#8c8c8c' }}>
-          {run.groups.map((g) => t('mujun.summary.groupN', { name: g.name, n: g.n })).join('；')}
+          {groups.map((g) => t('mujun.summary.groupN', { name: g.name, n: g.n })).join(t('mujun.summary.sep'))}
+          {scoped && (
+            <>
+              <br />
+              {t('mujun.summary.district', { n: run.enterpriseCount })}
+            </>
+          )}
         </span>
       </div>
       {order.map((c) => (
@@ -171,11 +124,13 @@ function RunInfo({ run, runs }: { run: RunSummary; runs: RunSummary[] }) {
   return (
     <Space wrap size={[12, 4]} style={{ color: '#595959', fontSize: 13 }} data-testid="mujun-run-info">
       <span>
-        {t('mujun.run.scheme')}：{run.schemeName} v{run.schemeVersion}
+        {t('mujun.kv', { k: t('mujun.run.scheme') })}
+        {run.schemeName} v{run.schemeVersion}
       </span>
       {run.reason && (
         <span>
-          {t('mujun.run.reason')}：{run.reason}
+          {t('mujun.kv', { k: t('mujun.run.reason') })}
+          {run.reason}
         </span>
       )}
       {run.parentRunId && (
@@ -186,9 +141,15 @@ function RunInfo({ run, runs }: { run: RunSummary; runs: RunSummary[] }) {
   );
 }
 
+/** A town's or street's own staff (unit_head / unit_clerk): their unit's name is the town in the data. */
+function ownTownOf(me: Me | null): string | null {
+  return me?.unitName && me.roles.some((r) => r === 'unit_head' || r === 'unit_clerk') ? me.unitName : null;
+}
+
 function Results() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const ownTown = ownTownOf(me);
   const [params, setParams] = useSearchParams();
   const meta = useMujunMeta();
   const years = meta.data?.years;
@@ -202,6 +163,14 @@ function Results() {
   const view = readRanking(params);
   const dist = useRequest(() => api.get<Distribution>(`/mujun/runs/${run!.id}/distribution`), `mujun-dist|${run?.id}`, !!run);
   const allRuns = useAllRuns(tab === 'compare' ? years : undefined);
+  // a town's staff: their town's 体检报告 in one PDF, up front (when the run has enterprises of that town)
+  const townAgg = useRequest(
+    () => api.get<AggregateRow[]>(`/mujun/runs/${run!.id}/aggregates`, { by: 'town' }),
+    `mujun-agg|${run?.id}|town`,
+    !!run && !!ownTown,
+  );
+  const ownTownRow = ownTown ? townAgg.data?.find((r) => r.key === ownTown) : undefined;
+  const pdf = usePdfDownload();
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -291,6 +260,19 @@ function Results() {
               {t('mujun.export.ranking')}
             </Button>
           )}
+          {run && ownTownRow && (
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              loading={pdf.busy === ownTownRow.key}
+              onClick={() =>
+                void pdf.run(ownTownRow.key, townPdfPath(run.id), { town: ownTownRow.key }, townPdfName(ownTownRow.key, run.year))
+              }
+              data-testid="mujun-head-town-pdf"
+            >
+              {t('mujun.agg.townPdf')}
+            </Button>
+          )}
           {run && can('mujun.manage') && (
             <Button
               icon={<DownloadOutlined />}
@@ -316,7 +298,7 @@ function Results() {
           onClose={() => setCreating(false)}
           onCreated={(r) => {
             setCreating(false);
-            runs.reload();
+            if (r.year === year) runs.reload();
             patch({ year: r.year, run: r.id, page: undefined });
           }}
         />
@@ -336,13 +318,13 @@ function Results() {
           <Empty description={can('mujun.manage') ? t('mujun.run.noneManage') : t('mujun.run.none')} data-testid="mujun-no-run" />
         </Card>
       ) : (
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <RunInfo run={run} runs={runList} />
           {run.warnings.length > 0 && can('mujun.manage') && (
             <Alert
               type="warning"
               showIcon
-              message={t('mujun.run.warnings', { n: run.warnings.length })}
+              title={t('mujun.run.warnings', { n: run.warnings.length })}
               description={
                 <ul style={{ margin: 0, paddingInlineStart: 18, maxHeight: 120, overflow: 'auto' }}>
                   {run.warnings.map((w, i) => (
@@ -388,6 +370,8 @@ function Results() {
                   children: tab === 'towns' && (
                     <AggregatesPanel
                       runId={run.id}
+                      year={run.year}
+                      ownTown={ownTown}
                       by="town"
                       classes={classes}
                       onPick={(k) => patch({ tab: undefined, town: k, page: undefined })}
@@ -400,6 +384,7 @@ function Results() {
                   children: tab === 'industries' && (
                     <AggregatesPanel
                       runId={run.id}
+                      year={run.year}
                       by="industry"
                       classes={classes}
                       onPick={(k) => patch({ tab: undefined, industry: k, page: undefined })}

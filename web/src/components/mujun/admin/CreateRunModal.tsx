@@ -1,48 +1,62 @@
-import { Alert, Form, Input, Modal, Select, Tag } from 'antd';
+// 生成评价: the one dialog that runs an evaluation, from the results page (生成评价) and the data page (发起评价).
+import { Alert, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useRequest } from '../../../api/hooks';
-import type { MujunRunSummary, MujunSchemeSummary } from '../../../api/mujunAdminTypes';
+import type { MujunRunSummary, MujunSchemeSummary, MujunUpload } from '../../../api/mujunAdminTypes';
 import { errorText, toast } from '../../feedback';
+import { useMujunLabels, useMujunMeta } from './labels';
 
 interface Values {
   schemeId: string;
   reason?: string;
 }
 
-/** 发起评价: pick a scheme version and say why; the run merges the latest upload of each department for the year. */
+/**
+ * Pick a scheme version and say why; the run merges the latest upload of each department for the year. It warns about
+ * departments that sent nothing this year and cannot start without any upload.
+ */
 export function CreateRunModal({
   open,
   year,
-  missingSources,
-  hasUploads,
+  schemeId,
   onClose,
+  onCreated,
 }: {
   open: boolean;
   year: number;
-  /** departments without an upload this year (names) */
-  missingSources: string[];
-  hasUploads: boolean;
+  /** the scheme to offer first (the run on screen); default: the latest run of the year's, else one made for the year */
+  schemeId?: string;
   onClose: () => void;
+  onCreated: (run: MujunRunSummary) => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const meta = useMujunMeta();
+  const labels = useMujunLabels(meta.data);
   const schemes = useRequest(() => api.get<MujunSchemeSummary[]>('/mujun/schemes'), 'mujun-schemes', open);
+  const runs = useRequest(
+    () => api.get<{ schemeId: string; version: number }[]>('/mujun/runs', { year }),
+    `mujun-runs-of|${year}`,
+    open,
+  );
+  const uploads = useRequest(() => api.get<MujunUpload[]>('/mujun/uploads', { year }), `mujun-uploads-of|${year}`, open);
 
-  const runs = useRequest(() => api.get<{ schemeId: string }[]>('/mujun/runs', { year }), `mujun-runs-of|${year}`, open);
-
-  // default: the version the latest run of the year used, else the newest version made for the year, else the newest
   useEffect(() => {
     if (!open || !schemes.data?.length || runs.loading) return;
-    const used = runs.data?.[0]?.schemeId;
-    const pick = schemes.data.find((s) => s.id === used) ?? schemes.data.find((s) => s.year === year) ?? schemes.data[0]!;
+    const latest = [...(runs.data ?? [])].sort((a, b) => b.version - a.version)[0]?.schemeId;
+    const list = schemes.data;
+    const pick =
+      list.find((s) => s.id === schemeId) ?? list.find((s) => s.id === latest) ?? list.find((s) => s.year === year) ?? list[0]!;
     form.setFieldsValue({ schemeId: pick.id });
-  }, [open, schemes.data, runs.data, runs.loading, year, form]);
+  }, [open, schemes.data, runs.data, runs.loading, schemeId, year, form]);
+
+  useEffect(() => {
+    if (open) setError(null);
+  }, [open]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -54,14 +68,17 @@ export function CreateRunModal({
         reason: v.reason?.trim() || undefined,
       });
       toast('success', t('mujunAdmin.run.created', { year: run.year, version: run.version, count: run.enterpriseCount }));
-      onClose();
-      navigate(`/mujun?run=${encodeURIComponent(run.id)}`);
+      onCreated(run);
     } catch (e) {
       setError(errorText(e));
     } finally {
       setBusy(false);
     }
   };
+
+  const sent = new Set((uploads.data ?? []).map((u) => u.source));
+  const hasUploads = !uploads.data || sent.size > 0;
+  const missing = uploads.data ? (meta.data?.sources ?? []).filter((s) => !sent.has(s.id)).map((s) => labels.source(s.id)) : [];
 
   // newest version of each code first, as the list comes (newest first)
   const latestOfCode = new Map<string, string>();
@@ -72,22 +89,27 @@ export function CreateRunModal({
       open={open}
       title={t('mujunAdmin.run.title', { year })}
       okText={t('mujunAdmin.run.submit')}
-      okButtonProps={{ disabled: !hasUploads, ...({ 'data-testid': 'mujun-run-submit' } as Record<`data-${string}`, string>) }}
+      okButtonProps={{
+        disabled: !hasUploads,
+        ...({ 'data-testid': 'mujun-run-create-ok' } as Record<`data-${string}`, string>),
+      }}
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
       width={620}
     >
+      <Typography.Paragraph type="secondary">{t('mujunAdmin.run.hint')}</Typography.Paragraph>
       {!hasUploads ? (
         <Alert type="warning" showIcon title={t('mujunAdmin.run.noUploads')} style={{ marginBottom: 16 }} />
       ) : (
-        missingSources.length > 0 && (
+        missing.length > 0 && (
           <Alert
             type="warning"
             showIcon
-            title={t('mujunAdmin.run.missingSources', { sources: missingSources.join('、') })}
+            title={t('mujunAdmin.run.missingSources', { sources: missing.join(t('mujunAdmin.run.listSep')) })}
             style={{ marginBottom: 16 }}
+            data-testid="mujun-run-missing"
           />
         )
       )}

@@ -3,9 +3,9 @@ import { Button, Form, Input, Modal, Radio, Select, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { postForm } from '../../../api/client';
 import type { Appeal, AppealKind } from '../../../api/mujunTypes';
 import { notifyError, toast } from '../../feedback';
-import { postForm } from './postForm';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -45,18 +45,19 @@ export function AppealModal({
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const a = await postForm<Appeal>(
-        '/mujun/appeals',
-        {
-          runId,
-          uscc,
-          kind: v.kind,
-          field: v.kind === 'value' ? v.field : undefined,
-          claimedValue: v.kind === 'value' ? v.claimedValue?.trim() : undefined,
-          reason: v.reason.trim(),
-        },
-        file,
-      );
+      // text fields first, then the evidence: the server reads the fields that come before the file
+      const body = new FormData();
+      const parts: Record<string, string | undefined> = {
+        runId,
+        uscc,
+        kind: v.kind,
+        field: v.kind === 'value' ? v.field : undefined,
+        claimedValue: v.kind === 'value' ? v.claimedValue?.trim() : undefined,
+        reason: v.reason.trim(),
+      };
+      for (const [k, x] of Object.entries(parts)) if (x) body.append(k, x);
+      if (file) body.append('file', file, file.name);
+      const a = await postForm<Appeal>('/mujun/appeals', body);
       toast('success', t('mujun.appeal.submitted'));
       form.resetFields();
       setFile(null);

@@ -183,8 +183,9 @@ export function CompareView({
         <LoadError error={res.error} onRetry={res.reload} />
       ) : (
         <Row gutter={[12, 12]}>
-          <Col xs={24} xl={9}>
-            <Card size="small" title={t('mujun.compare.matrix')} loading={!d}>
+          {/* side by side only where the list of enterprises keeps its columns; else the matrix above it */}
+          <Col xs={24} xxl={9}>
+            <Card size="small" title={t('mujun.compare.matrix')} loading={!d} styles={{ body: { maxWidth: 640 } }}>
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
                 {t('mujun.compare.matrixHint')}
               </Typography.Paragraph>
@@ -198,7 +199,7 @@ export function CompareView({
               />
             </Card>
           </Col>
-          <Col xs={24} xl={15}>
+          <Col xs={24} xxl={15}>
             <Card
               size="small"
               title={t('mujun.compare.changed')}

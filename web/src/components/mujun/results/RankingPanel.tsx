@@ -8,7 +8,7 @@ import { useRequest } from '../../../api/hooks';
 import type { AggregateRow, EnterpriseStatus, ResultRow, ResultSort, RunSummary } from '../../../api/mujunTypes';
 import type { Paged } from '../../../api/types';
 import { LoadError } from '../../Results';
-import { ClassTag, fmt } from './classes';
+import { ClassTag, fmt, industryLabel } from './classes';
 
 export interface RankingView {
   group?: string;
@@ -91,16 +91,17 @@ export function RankingPanel({
   const heroCol = (h: 'mujun' | 'ditan' | 'keji' | 'renjun') => ({
     title: t(`mujun.hero.${h}`),
     key: h,
-    width: 70,
+    width: 76,
     align: 'right' as const,
     render: (_: unknown, r: ResultRow) => fmt(r.heroes?.[h] ?? null, 1),
   });
   const columns: TableColumnsType<ResultRow> = [
     {
-      title: t('mujun.col.rank'),
+      // ranks are counted within each group (规上, 规下 …)
+      title: t('mujun.col.groupRank'),
       key: 'rank',
       dataIndex: 'rank',
-      width: 72,
+      width: 96,
       align: 'right',
       sorter: true,
       sortOrder: view.sort === 'rank' ? 'ascend' : null,
@@ -124,7 +125,7 @@ export function RankingPanel({
     {
       title: t('mujun.col.class'),
       dataIndex: 'class',
-      width: 70,
+      width: 64,
       align: 'center',
       render: (v: string | null, r) => <ClassTag value={v} testId={`mujun-class-${r.uscc}`} />,
     },
@@ -132,7 +133,7 @@ export function RankingPanel({
       title: t('mujun.col.total'),
       key: 'total',
       dataIndex: 'total',
-      width: 100,
+      width: 92,
       align: 'right',
       sorter: true,
       sortOrder: view.sort === '-total' ? 'descend' : view.sort === 'total' ? 'ascend' : null,
@@ -147,19 +148,14 @@ export function RankingPanel({
     heroCol('ditan'),
     heroCol('keji'),
     heroCol('renjun'),
-    { title: t('mujun.col.group'), dataIndex: 'group', width: 110, ellipsis: true, render: (v: string | null) => groupName(v) },
-    { title: t('mujun.col.town'), dataIndex: 'town', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('mujun.col.industry'), dataIndex: 'industry', width: 80, render: (v: string | null) => v ?? '—' },
-    {
-      title: t('mujun.col.scale'),
-      dataIndex: 'scale',
-      width: 64,
-      render: (v: string | null) => (v === 'above' || v === 'below' ? t(`mujun.scale.${v}`) : (v ?? '—')),
-    },
+    // the group says the size (规上 / 规下) in every published scheme: no column of its own
+    { title: t('mujun.col.group'), dataIndex: 'group', width: 120, ellipsis: true, render: (v: string | null) => groupName(v) },
+    { title: t('mujun.col.town'), dataIndex: 'town', width: 124, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('mujun.col.industry'), dataIndex: 'industry', width: 76, render: (v: string | null) => v ?? '—' },
     {
       title: t('mujun.col.vetoes'),
       dataIndex: 'vetoes',
-      width: 80,
+      width: 72,
       render: (v: string[]) =>
         v.length ? (
           <Tooltip title={v.join('、')}>
@@ -202,7 +198,7 @@ export function RankingPanel({
           style={{ width: 220 }}
           value={view.industry}
           onChange={(v?: string) => set({ industry: v })}
-          options={(industries.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.label}` }))}
+          options={(industries.data ?? []).map((r) => ({ value: r.key, label: industryLabel(r) }))}
           data-testid="mujun-filter-industry"
         />
         <Select
@@ -248,7 +244,7 @@ export function RankingPanel({
             dataSource={list.data?.items ?? []}
             columns={columns}
             onChange={onTable}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1150 }}
             pagination={{
               current: view.page,
               pageSize: view.pageSize,

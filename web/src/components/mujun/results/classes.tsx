@@ -45,6 +45,12 @@ export function classOrder(known: readonly string[] | undefined, ...seen: (Recor
   return out;
 }
 
+/** An industry division 'C30 非金属矿物制品业' (the server's label may already start with the code). */
+export function industryLabel(r: { key: string; label: string }): string {
+  if (!r.key) return r.label;
+  return r.label.startsWith(r.key) ? r.label : `${r.key} ${r.label}`;
+}
+
 /** A number for people: up to `dp` decimals, thousands separated, '—' for null. */
 export function fmt(v: number | null | undefined, dp = 2): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';

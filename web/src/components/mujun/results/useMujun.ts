@@ -1,5 +1,6 @@
 // Data hooks shared by the 亩均 screens: the meta (fields, classes, years) and the runs of a year.
 import { api } from '../../../api/client';
+import i18n from '../../../i18n';
 import { useRequest } from '../../../api/hooks';
 import type { MujunMeta, RunSummary } from '../../../api/mujunTypes';
 
@@ -25,8 +26,10 @@ export async function latestRun(years: readonly number[]): Promise<RunSummary | 
   return null;
 }
 
-/** The Chinese label of an input field ('tax' → 实缴税金(万元)). */
+/** The label of an input field: 'tax' → 实缴税金(万元); in English with the key, as the fields have Chinese names only. */
 export function fieldLabel(meta: MujunMeta | undefined, key: string | null | undefined): string {
   if (!key) return '';
-  return meta?.fields.find((f) => f.key === key)?.zh ?? key;
+  const zh = meta?.fields.find((f) => f.key === key)?.zh;
+  if (!zh) return key;
+  return i18n.language === 'en' ? `${zh} (${key})` : zh;
 }
