@@ -20,6 +20,60 @@
 import type { EnterpriseResult, GroupResult, IndicatorResult, Status } from './engine.js';
 import type { Hero } from './scheme.js';
 
+/**
+ * Enterprise names kept as the input's UTF-8 bytes until someone reads `name` (the CSV writer copies the bytes instead):
+ * row i's name is `bytes[start[i], end[i])` when `start[i]` ≥ 0 (valid UTF-8, trimmed, not empty, no `""`), else
+ * `strings[i]`.
+ */
+export interface NameBytes {
+  bytes: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  strings: readonly string[];
+  /** false once the names were decoded (or replaced): the strings are what counts from then on */
+  live: boolean;
+}
+
+const NAME_BYTES = new WeakMap<object, NameBytes>();
+
+/** The names of a table or columnar result as bytes, while nothing has read them as strings. */
+export function nameBytesOf(holder: object): NameBytes | undefined {
+  const nb = NAME_BYTES.get(holder);
+  return nb?.live ? nb : undefined;
+}
+
+/**
+ * Makes `holder.name` the names decoded on first read (`decode`), then a plain property; until then `nameBytesOf(holder)`
+ * gives their bytes. Assigning `name` replaces them.
+ */
+export function defineLazyNames(holder: { name: readonly string[] }, nb: NameBytes, decode: () => string[]): void {
+  NAME_BYTES.set(holder, nb);
+  const settle = (value: readonly string[]): void => {
+    nb.live = false;
+    NAME_BYTES.delete(holder);
+    Object.defineProperty(holder, 'name', { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(holder, 'name', {
+    enumerable: true,
+    configurable: true,
+    get(): readonly string[] {
+      const value = decode();
+      settle(value);
+      return value;
+    },
+    set(value: readonly string[]) {
+      settle(value);
+    },
+  });
+}
+
+/** `to.name = from.name`, keeping the names undecoded when they still are. */
+export function shareNames(to: { name: readonly string[] }, from: { name: readonly string[] }): void {
+  const nb = nameBytesOf(from);
+  if (nb) defineLazyNames(to, nb, () => from.name as string[]);
+  else to.name = from.name;
+}
+
 /** Status codes of `ColumnarEvaluation.status`. */
 export const SCORED = 0;
 export const EXEMPT = 1;

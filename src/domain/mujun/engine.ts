@@ -12,6 +12,7 @@
  */
 import {
   enterpriseResult,
+  shareNames,
   type ColumnarAdjustment,
   type ColumnarEvaluation,
   type ColumnarGroup,
@@ -118,10 +119,14 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Competition ranks ("1224"), descending, into `out`: rank = 1 + number of strictly greater values.
  * Totals are rounded to 4 places, so `round(t × 10⁴)` is an integer key that orders and ties exactly as the totals do:
- * when the keys span a small range, a counting pass gives every rank in O(m + range) without sorting. Otherwise a
+ * when the keys span a small range, a counting pass gives every rank in O(m + range) without sorting. When they span a
+ * wide one (ratio scores), the key and the position are packed into one int64, sorted natively (a BigInt64Array sorts
+ * in C++, with no BigInt made) and read back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a
  * native sort of a copy and a binary search per value.
  */
 function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
@@ -151,6 +156,33 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
       greater += c;
     }
     for (let k = 0; k < m; k++) out[k] = 1 + above[Math.round(totals[k]! * 1e4) - lo]!;
+    return;
+  }
+  // a wide range (ratio scores): sort (key − lo, position) packed into one int64 natively, then one pass from the top
+  let bits = 1;
+  while (1 << bits < m) bits++;
+  if (integral && LITTLE_ENDIAN && bits <= 24 && range < 2 ** (62 - bits)) {
+    const packed = new BigInt64Array(m);
+    const words = new Uint32Array(packed.buffer);
+    const lowSpan = 2 ** (32 - bits); // the key's low part goes above the position in the low word
+    for (let k = 0; k < m; k++) {
+      const rel = Math.round(totals[k]! * 1e4) - lo;
+      const high = Math.floor(rel / lowSpan);
+      words[2 * k] = ((rel - high * lowSpan) << bits) | k;
+      words[2 * k + 1] = high;
+    }
+    packed.sort();
+    const mask = (1 << bits) - 1;
+    let greater = 0;
+    for (let e = m - 1; e >= 0;) {
+      const high = words[2 * e + 1]!;
+      const low = words[2 * e]! >>> bits;
+      let s = e;
+      while (s > 0 && words[2 * s - 1] === high && words[2 * s - 2]! >>> bits === low) s--;
+      for (let q = s; q <= e; q++) out[words[2 * q]! & mask] = 1 + greater;
+      greater += e - s + 1;
+      e = s - 1;
+    }
     return;
   }
   const sorted = totals.slice().sort(); // ascending
@@ -988,11 +1020,11 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
   // exempt and tenant classes
   tenantAndExemptClasses(status, landlordOf, exemptClass, o.classIndex);
 
-  return {
+  const result: ColumnarEvaluation = {
     scheme: scheme.id,
     n,
     uscc: table.uscc,
-    name: table.name,
+    name: [],
     groups,
     byGroup,
     warnings,
@@ -1009,6 +1041,8 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
     vetoMask: o.vetoMask,
     vetoWords,
   };
+  shareNames(result, table); // names still held as bytes stay so (see columnar.ts)
+  return result;
 }
 
 function assignGroup(groupOf: Int16Array, mask: Uint8Array, gi: number): void {

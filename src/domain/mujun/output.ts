@@ -14,7 +14,10 @@ import {
   type GroupResult,
   type Status,
 } from './engine.js';
+import { nameBytesOf } from './columnar.js';
 import { HEROES, type Scheme } from './scheme.js';
+
+const utf8 = new TextDecoder('utf-8');
 
 export type AnyResult = EvaluationResult | ColumnarEvaluation;
 
@@ -344,7 +347,7 @@ export function outputTable(scheme: Scheme, result: AnyResult): OutputTable {
     const indicatorColumns = ev.byGroup.map((g) => g.indicators.map((ind) => column.get(ind.id) ?? -1));
     const heroArrays = HEROES.map((h) => ev.heroes[h]);
     const statusText = STATUSES.map((st) => STATUS_ZH[st]);
-    return {
+    const table: OutputTable = {
       headers,
       decimals,
       count: ev.n,
@@ -391,6 +394,8 @@ export function outputTable(scheme: Scheme, result: AnyResult): OutputTable {
         }
       },
     };
+    COLUMNAR.set(table, { ev, groupLabel, indicatorColumns, indicatorCount: indicatorIds.length, heroArrays, statusText });
+    return table;
   }
 
   const rows = resultRows(result);
@@ -430,6 +435,111 @@ export function outputTable(scheme: Scheme, result: AnyResult): OutputTable {
   };
 }
 
+/** What the CSV writer needs to read a columnar result's table straight from its arrays (see `csvOutputChunks`). */
+interface ColumnarLayout {
+  ev: ColumnarEvaluation;
+  /** per group: the group's name */
+  groupLabel: string[];
+  /** per group, per indicator: its first output column */
+  indicatorColumns: number[][];
+  indicatorCount: number;
+  heroArrays: Float64Array[];
+  statusText: string[];
+}
+
+/** Tables made by `outputTable` from a columnar result (kept apart so that the table's own shape does not change). */
+const COLUMNAR = new WeakMap<OutputTable, ColumnarLayout>();
+
+/** "00" … "99" */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, k) => 0x30 + (k & 1 ? (k >> 1) % 10 : ((k >> 1) / 10) | 0));
+
+/** Trailing zeros of 0 … 99 written as two digits (00 counts 2). */
+const TRAILING_ZEROS = Uint8Array.from({ length: 100 }, (_, v) => (v === 0 ? 2 : v % 10 === 0 ? 1 : 0));
+
+/** The digits of a non-negative integer below 2^31 at `buf[p]`, two at a time; returns the position after them. */
+function putUint31(buf: Uint8Array, p: number, v: number): number {
+  const len =
+    v < 10
+      ? 1
+      : v < 100
+        ? 2
+        : v < 1e3
+          ? 3
+          : v < 1e4
+            ? 4
+            : v < 1e5
+              ? 5
+              : v < 1e6
+                ? 6
+                : v < 1e7
+                  ? 7
+                  : v < 1e8
+                    ? 8
+                    : v < 1e9
+                      ? 9
+                      : 10;
+  let e = p + len;
+  while (v >= 100) {
+    const q = (v / 100) | 0;
+    const r = (v - q * 100) << 1;
+    buf[--e] = DIGIT_PAIRS[r + 1]!;
+    buf[--e] = DIGIT_PAIRS[r]!;
+    v = q;
+  }
+  if (v >= 10) {
+    buf[--e] = DIGIT_PAIRS[(v << 1) + 1]!;
+    buf[--e] = DIGIT_PAIRS[v << 1]!;
+  } else buf[--e] = 0x30 + v;
+  return p + len;
+}
+
+/**
+ * `ByteBlocks.number(x, dp)` for dp 4 or 6 at `buf[p]` (room for 20 bytes made by the caller), the same bytes without a
+ * division or a loop per digit: returns the position after them, or −1 when the value needs `number` (|x| ≥ 2^31).
+ * The integer part is trunc(|x|), plus one when the rounded fraction reaches 1 — exactly ⌊m / 10^dp⌋ for
+ * m = round(|x|·10^dp), as `number` computes it (m < 2^53, so every step is exact).
+ */
+function putFixed(buf: Uint8Array, p: number, x: number, dp: number): number {
+  const ax = x < 0 ? -x : x;
+  if (!(ax < 2147483648)) return ax - ax === 0 ? -1 : p; // NaN, ±Infinity: nothing; huge: the general path
+  const f = dp === 4 ? 10000 : 1000000;
+  const m = Math.round(ax * f);
+  let ip = ax | 0;
+  let r = m - ip * f;
+  if (r >= f) {
+    ip++;
+    r -= f;
+  }
+  if (ip > 0x7fffffff) return -1;
+  if (x < 0 && m !== 0) buf[p++] = 0x2d;
+  p = putUint31(buf, p, ip);
+  if (r === 0) return p;
+  buf[p] = 0x2e;
+  let len: number;
+  if (dp === 4) {
+    const hi = (r / 100) | 0;
+    const lo = r - hi * 100;
+    buf[p + 1] = DIGIT_PAIRS[hi << 1]!;
+    buf[p + 2] = DIGIT_PAIRS[(hi << 1) + 1]!;
+    buf[p + 3] = DIGIT_PAIRS[lo << 1]!;
+    buf[p + 4] = DIGIT_PAIRS[(lo << 1) + 1]!;
+    len = lo !== 0 ? 4 - TRAILING_ZEROS[lo]! : 2 - TRAILING_ZEROS[hi]!;
+  } else {
+    const a = (r / 10000) | 0;
+    const rest = r - a * 10000;
+    const b = (rest / 100) | 0;
+    const c = rest - b * 100;
+    buf[p + 1] = DIGIT_PAIRS[a << 1]!;
+    buf[p + 2] = DIGIT_PAIRS[(a << 1) + 1]!;
+    buf[p + 3] = DIGIT_PAIRS[b << 1]!;
+    buf[p + 4] = DIGIT_PAIRS[(b << 1) + 1]!;
+    buf[p + 5] = DIGIT_PAIRS[c << 1]!;
+    buf[p + 6] = DIGIT_PAIRS[(c << 1) + 1]!;
+    len = c !== 0 ? 6 - TRAILING_ZEROS[c]! : b !== 0 ? 4 - TRAILING_ZEROS[b]! : 2 - TRAILING_ZEROS[a]!;
+  }
+  return p + 1 + len;
+}
+
 /**
  * Builds UTF-8 output (CSV, JSON) in blocks of about 1 MB: numbers are written digit by digit and text is encoded to UTF-8 by hand,
  * so a row makes no intermediate strings (string concatenation of 1,000,000 rows is mostly garbage collection).
@@ -450,6 +560,13 @@ class ByteBlocks {
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
     this.buf = new Uint8Array(ByteBlocks.BLOCK + 4096);
+    this.pos = 0;
+    return out;
+  }
+
+  /** The bytes so far; the writer goes on in the same buffer (the caller must be done with them before that). */
+  takeReused(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
     this.pos = 0;
     return out;
   }
@@ -512,6 +629,59 @@ class ByteBlocks {
       fp = (fp / 10) | 0;
     }
     this.pos += width;
+  }
+
+  /** `number(x, dp)` (dp 4 or 6) through `putFixed`. */
+  fixed(x: number, dp: number): void {
+    this.room(24);
+    const p = putFixed(this.buf, this.pos, x, dp);
+    if (p < 0) this.number(x, dp);
+    else this.pos = p;
+  }
+
+  /** `text(s, false)` for text that is usually plain ASCII (credit codes): one pass, back to `text` at anything else. */
+  plainCell(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 || c === 0x2c || c === 0x22 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x20)
+        return this.text(s, false);
+      buf[p + i] = c;
+    }
+    this.pos = p + n;
+  }
+
+  /**
+   * A CSV text cell from valid UTF-8 bytes with no white space at either end: as they are, or quoted as `text` would
+   * when they hold a comma, quote, tab or line break.
+   */
+  utf8Cell(b: Uint8Array, s: number, e: number): void {
+    this.room(e - s);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let k = s; k < e; k++) {
+      const c = b[k]!;
+      // (what was copied so far is not kept: the position moves only at the end)
+      if (c < 0x30 && (c === 0x2c || c === 0x22 || c === 0x0a || c === 0x0d || c === 0x09))
+        return this.text(utf8.decode(b.subarray(s, e)), false);
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  /** Bytes as they are. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Makes room for `n` bytes (for writes that do not check). */
+  reserve(n: number): void {
+    this.room(n);
   }
 
   /** Text known to be ASCII, as it is. */
@@ -624,7 +794,7 @@ class ByteBlocks {
  * The people's table as CSV, in UTF-8 blocks of about 1 MB (CRLF line ends; a BOM first so Excel reads UTF-8).
  * Numbers with the table's decimal places.
  */
-export function* csvOutputChunks(table: OutputTable, opts: { bom?: boolean } = {}): Generator<Uint8Array> {
+export function* csvOutputChunks(table: OutputTable, opts: { bom?: boolean; reuseBuffer?: boolean } = {}): Generator<Uint8Array> {
   const w = new ByteBlocks();
   if (opts.bom !== false) for (const b of [0xef, 0xbb, 0xbf]) w.byte(b);
   table.headers.forEach((h, k) => {
@@ -633,6 +803,11 @@ export function* csvOutputChunks(table: OutputTable, opts: { bom?: boolean } = {
   });
   w.byte(0x0d);
   w.byte(0x0a);
+  const layout = COLUMNAR.get(table);
+  if (layout) {
+    yield* columnarCsvRows(w, layout, opts.reuseBuffer === true);
+    return;
+  }
   const decimals = Int32Array.from(table.decimals, (d) => (d === null ? -1 : d));
   // the first two columns (code, name) differ on every row; the others repeat (group, status, class, adjustments)
   const cacheable = table.headers.map((_, k) => k >= 2);
@@ -651,6 +826,175 @@ export function* csvOutputChunks(table: OutputTable, opts: { bom?: boolean } = {
     if (w.full) yield w.take();
   }
   yield w.take();
+}
+
+/** The bytes of one CSV text cell. */
+function cellBytes(s: string): Uint8Array {
+  const w = new ByteBlocks();
+  w.text(s, false);
+  return w.take().slice();
+}
+
+/**
+ * The rows of a columnar result's table, read straight from its arrays: the same bytes as the generic loop over
+ * `rows()` (which fills a row of 30-odd cells per enterprise and formats each through its column's decimals).
+ */
+function* columnarCsvRows(w: ByteBlocks, L: ColumnarLayout, reuse: boolean): Generator<Uint8Array> {
+  const { ev, heroArrays } = L;
+  const H = heroArrays.length;
+  const I = L.indicatorCount;
+  const groupBytes = L.groupLabel.map(cellBytes);
+  const statusBytes = L.statusText.map(cellBytes);
+  const classBytes = ev.classLabels.map(cellBytes);
+  // per group, per output indicator column: the group's indicator there, or −1
+  const slots = ev.byGroup.map((_, g) => {
+    const slot = new Int32Array(I).fill(-1);
+    L.indicatorColumns[g]!.forEach((p, j) => {
+      if (p >= 0) slot[(p - 7 - H) / 3] = j;
+    });
+    return slot;
+  });
+  const adjText = new Map<string, Uint8Array>();
+  const vetoText = new Map<string, Uint8Array>();
+  const repeated = (cache: Map<string, Uint8Array>, s: string): Uint8Array => {
+    let b = cache.get(s);
+    if (b === undefined) {
+      b = cellBytes(s);
+      if (cache.size < 4096) cache.set(s, b);
+    }
+    return b;
+  };
+  // unscored rows: status, empty total and rank, class, then empty heroes, indicators, adjustments and vetoes
+  const emptyTail = new Uint8Array(H + 3 * I + 2).fill(0x2c);
+  // room for the numbers and commas of a row (a number takes at most 18 bytes here, 25 through `number`) and its class
+  const rowRoom = 64 + classBytes.reduce((m, b) => Math.max(m, b.length), 0) + 28 * (2 + H + 3 * I);
+  const { uscc, group, member, status, classIndex, total, rank } = ev;
+  // names still held as the input's bytes are copied as they are (reading `ev.name` would decode them all)
+  const nb = nameBytesOf(ev);
+  const names = nb ? nb.strings : ev.name;
+  const nameStart = nb ? nb.start : null;
+  const aw = ev.adjustmentWords;
+  const vw = ev.vetoWords;
+  const n = ev.n;
+  for (let i = 0; i < n; i++) {
+    w.plainCell(uscc[i]!);
+    w.byte(0x2c);
+    const ns = nameStart === null ? -1 : nameStart[i]!;
+    if (ns < 0) w.text(names[i] ?? '', false);
+    else w.utf8Cell(nb!.bytes, ns, nb!.end[i]!);
+    w.byte(0x2c);
+    const g = group[i]!;
+    if (g >= 0) w.bytes(groupBytes[g]!);
+    w.byte(0x2c);
+    w.bytes(statusBytes[status[i]!]!);
+    w.reserve(rowRoom);
+    w.byte(0x2c);
+    const k = member[i]!;
+    const c = classIndex[i]!;
+    if (k < 0) {
+      w.byte(0x2c);
+      w.byte(0x2c);
+      if (c >= 0) w.bytes(classBytes[c]!);
+      w.bytes(emptyTail);
+    } else {
+      // the numbers: straight into the buffer (room made above); a value `putFixed` declines goes through `number`
+      let buf = w.buf;
+      let p = putFixed(buf, w.pos, total[i]!, SCORE_DECIMALS);
+      if (p < 0) p = slowNumber(w, total[i]!, SCORE_DECIMALS);
+      buf = w.buf;
+      buf[p++] = 0x2c;
+      const rk = rank[i]!;
+      if (rk >= 0) p = putUint31(buf, p, rk);
+      else {
+        w.pos = p;
+        w.number(rk, 0);
+        buf = w.buf;
+        p = w.pos;
+      }
+      buf[p++] = 0x2c;
+      if (c >= 0) {
+        const cb = classBytes[c]!;
+        buf.set(cb, p);
+        p += cb.length;
+      }
+      for (let h = 0; h < H; h++) {
+        buf[p++] = 0x2c;
+        const x = heroArrays[h]![i]!;
+        const q = putFixed(buf, p, x, SCORE_DECIMALS);
+        if (q >= 0) p = q;
+        else {
+          w.pos = p;
+          p = slowNumber(w, x, SCORE_DECIMALS);
+          buf = w.buf;
+        }
+      }
+      const grp = ev.byGroup[g]!;
+      const inds = grp.indicators;
+      const slot = slots[g]!;
+      for (let q = 0; q < I; q++) {
+        const j = slot[q]!;
+        buf[p++] = 0x2c;
+        if (j < 0) {
+          buf[p++] = 0x2c;
+          buf[p++] = 0x2c;
+          continue;
+        }
+        const ind = inds[j]!;
+        const v = ind.value[k]!;
+        let o = putFixed(buf, p, v, VALUE_DECIMALS);
+        if (o < 0) {
+          w.pos = p;
+          o = slowNumber(w, v, VALUE_DECIMALS);
+          buf = w.buf;
+        }
+        buf[o++] = 0x2c;
+        if (!ind.minmax) {
+          const b = ind.benchmark[k]!;
+          const o2 = putFixed(buf, o, b, VALUE_DECIMALS);
+          if (o2 >= 0) o = o2;
+          else {
+            w.pos = o;
+            o = slowNumber(w, b, VALUE_DECIMALS);
+            buf = w.buf;
+          }
+        }
+        buf[o++] = 0x2c;
+        const sc = ind.score[k]!;
+        p = putFixed(buf, o, sc, SCORE_DECIMALS);
+        if (p < 0) {
+          w.pos = o;
+          p = slowNumber(w, sc, SCORE_DECIMALS);
+          buf = w.buf;
+        }
+      }
+      w.pos = p;
+      w.byte(0x2c);
+      if (grp.adjustments.length > 0 && anyBit(ev.adjustmentMask, i * aw, aw)) {
+        const adj = adjustmentsOf(ev, i);
+        if (adj.length) w.bytes(repeated(adjText, adjustmentsText(adj)));
+      }
+      w.byte(0x2c);
+      if (grp.vetoes.length > 0 && anyBit(ev.vetoMask, i * vw, vw)) {
+        const vetoes = vetoesOf(ev, i);
+        if (vetoes.length) w.bytes(repeated(vetoText, vetoes.join(';')));
+      }
+    }
+    w.byte(0x0d);
+    w.byte(0x0a);
+    if (w.full) yield reuse ? w.takeReused() : w.take();
+  }
+  yield reuse ? w.takeReused() : w.take();
+}
+
+/** `number` at the writer's position (for the values `putFixed` declines); returns the position after them. */
+function slowNumber(w: ByteBlocks, x: number, dp: number): number {
+  w.number(x, dp);
+  return w.pos;
+}
+
+function anyBit(mask: Uint32Array, from: number, words: number): boolean {
+  for (let k = 0; k < words; k++) if (mask[from + k] !== 0) return true;
+  return false;
 }
 
 /** The CSV blocks joined as text (small tables, tests). */

@@ -4,7 +4,7 @@
  * a temporary name and renamed at the end (removed on failure).
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { csvOutputChunks, rowCells, type OutputTable } from '../../domain/mujun/output.js';
 
@@ -35,9 +35,20 @@ export async function writeTextFile(path: string, chunks: Iterable<string | Uint
   });
 }
 
-/** The people's table as a CSV file (with a BOM, so Excel reads it as UTF-8). */
+/**
+ * The people's table as a CSV file (with a BOM, so Excel reads it as UTF-8). Written with synchronous writes of each
+ * block as it is made, so that the writer reuses one buffer (no 200 MB of short-lived blocks for 1,000,000 rows).
+ */
 export async function writeCsvFile(path: string, table: OutputTable): Promise<void> {
-  await writeTextFile(path, csvOutputChunks(table, { bom: true }));
+  await atomically(path, async (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const block of csvOutputChunks(table, { bom: true, reuseBuffer: true }))
+        for (let off = 0; off < block.length;) off += writeSync(fd, block, off, block.length - off);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 export const XLSX_SHEET_NAME = '评价结果';
