@@ -35,26 +35,30 @@ export function fileErrorReason(file: string, e: unknown): string {
   return `无法读取文件“${file}”（${code ?? (e instanceof Error ? e.message : String(e))}）`;
 }
 
-/** Reads the enterprise table from a .csv or .xlsx file (path or uploaded buffer). */
-export async function readMujunInput(src: MujunInputSource): Promise<ReadInputResult> {
+/**
+ * Reads the enterprise table from a .csv or .xlsx file (path or uploaded buffer). `builder`: a table builder that
+ * checks only some columns (a department's upload), the full builder by default.
+ */
+export async function readMujunInput(
+  src: MujunInputSource,
+  builder: MujunTableBuilder = new MujunTableBuilder(),
+): Promise<ReadInputResult> {
   const fileName = 'path' in src ? src.path : src.fileName;
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.csv') return 'path' in src ? readCsvFile(src.path) : readCsvBuffer(src.buffer);
-  if (ext === '.xlsx') return readXlsx(src, fileName);
+  if (ext === '.csv') return 'path' in src ? readCsvFile(src.path, builder) : readCsvBuffer(src.buffer, builder);
+  if (ext === '.xlsx') return readXlsx(src, fileName, builder);
   if (ext === '.xls') return fail('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 .csv（UTF-8）', fileName);
   return fail(`不支持的文件类型“${ext || '（无扩展名）'}”：输入须为 .csv 或 .xlsx 文件`, fileName);
 }
 
-function readCsvBuffer(buffer: Uint8Array): ReadInputResult {
-  const builder = new MujunTableBuilder();
+function readCsvBuffer(buffer: Uint8Array, builder: MujunTableBuilder): ReadInputResult {
   const reader = new CsvReader(builder);
   reader.push(buffer);
   reader.end();
   return builder.finish();
 }
 
-async function readCsvFile(path: string): Promise<ReadInputResult> {
-  const builder = new MujunTableBuilder();
+async function readCsvFile(path: string, builder: MujunTableBuilder): Promise<ReadInputResult> {
   const reader = new CsvReader(builder);
   try {
     const { size } = await stat(path);
@@ -93,7 +97,7 @@ export function xlsxCell(v: XlsxValue): InputCell {
   return String(v);
 }
 
-async function readXlsx(src: MujunInputSource, fileName: string): Promise<ReadInputResult> {
+async function readXlsx(src: MujunInputSource, fileName: string, builder: MujunTableBuilder): Promise<ReadInputResult> {
   const { default: ExcelJS } = await import('exceljs');
   const input = 'path' in src ? src.path : Readable.from([src.buffer]);
   if ('path' in src) {
@@ -104,7 +108,6 @@ async function readXlsx(src: MujunInputSource, fileName: string): Promise<ReadIn
       return fail(fileErrorReason(src.path, e), src.path);
     }
   }
-  const builder = new MujunTableBuilder();
   let sawSheet = false;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {

@@ -4,19 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
 import { mujunUploads } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { FIELD_BY_KEY, type MujunRecord } from '../../domain/mujun/fields.js';
-import { CsvReader } from '../../domain/mujun/csv.js';
 import type { MujunTable } from '../../domain/mujun/engine.js';
 import { lookupField, MujunTableBuilder, tableToRecords, type InputCell } from '../../domain/mujun/input.js';
 import { SOURCE_BY_ID, type DataSource } from '../../domain/mujun/sources.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
-import { readMujunInput, xlsxCell, type ReadInputResult } from './input-files.js';
+import { readMujunInput, type ReadInputResult } from './input-files.js';
 
 export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 export const MIN_YEAR = 2000;
@@ -177,15 +175,7 @@ export async function readDepartmentFile(
   const ext = extname(file.fileName).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') return { result: await readMujunInput(file), ignored: [] };
   const builder = new DepartmentTableBuilder(keep);
-  if (ext === '.csv') {
-    const reader = new CsvReader(builder);
-    reader.push(file.buffer);
-    reader.end();
-  } else {
-    const failed = await readXlsxInto(builder, file);
-    if (failed) return { result: failed, ignored: [] };
-  }
-  const result = builder.finish();
+  const result = await readMujunInput(file, builder);
   const table: MujunTable | null = result.ok ? result.table : null;
   const hasData = (key: string) =>
     table !== null &&
@@ -200,54 +190,6 @@ export async function readDepartmentFile(
     }
   }
   return { result, ignored };
-}
-
-/** The first sheet of an .xlsx into the builder (sheet row numbers); a workbook that cannot be read is the answer. */
-async function readXlsxInto(
-  builder: MujunTableBuilder,
-  file: { buffer: Buffer; fileName: string },
-): Promise<ReadInputResult | null> {
-  const fail = (reason: string): ReadInputResult => ({
-    ok: false,
-    errors: [{ row: null, column: null, value: file.fileName, reason }],
-  });
-  const { default: ExcelJS } = await import('exceljs');
-  let sawSheet = false;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.buffer]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      sawSheet = true;
-      let headerSeen = false;
-      for await (const row of sheet) {
-        const values = row.values as unknown[]; // 1-based, sparse
-        const cells: InputCell[] = new Array<InputCell>(Math.max(0, values.length - 1));
-        for (let i = 1; i < values.length; i++) cells[i - 1] = xlsxCell(values[i]);
-        if (!headerSeen) {
-          headerSeen = true;
-          if (row.number !== 1) builder.setHeader([]);
-          else {
-            builder.setHeader(cells);
-            continue;
-          }
-        }
-        builder.addRow(row.number, cells);
-      }
-      if (!headerSeen) return fail(`Excel 文件“${file.fileName}”的第一个工作表是空的`);
-      break; // first sheet only
-    }
-  } catch (e) {
-    return fail(
-      `无法读取 Excel 文件“${file.fileName}”：文件已损坏或不是 .xlsx 格式（${e instanceof Error ? e.message : String(e)}）`,
-    );
-  }
-  if (!sawSheet) return fail(`Excel 文件“${file.fileName}”中没有工作表`);
-  return null;
 }
 
 /**
