@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../domain/uscc/uscc.js';
+import { stringify as stringifyYaml } from 'yaml';
 import { parseSchemeText, readMujunInput, readSchemeFile } from './input-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'luoshi-mujun-input-'));
@@ -114,6 +115,19 @@ describe('readSchemeFile', () => {
   it('reads the Huangyan scheme', async () => {
     const r = await readSchemeFile(new URL('../../domain/mujun/fixtures/huangyan-2023.scheme.json', import.meta.url).pathname);
     expect(r.ok && r.scheme.groups.map((g) => g.id)).toEqual(['above', 'below']);
+  });
+
+  it('reads a YAML scheme equal to its JSON form, and names line and column of a YAML syntax error', () => {
+    const json = JSON.parse(
+      readFileSync(new URL('../../domain/mujun/fixtures/huangyan-2023.scheme.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    const yaml = stringifyYaml(json);
+    const r = parseSchemeText(yaml, 'huangyan.yaml');
+    expect(r.ok).toBe(true);
+    expect(r).toEqual(parseSchemeText(JSON.stringify(json), 'huangyan.json'));
+    const bad = parseSchemeText('id: x\nname: [unclosed\n', 's.yml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]!.reason).toMatch(/不是有效的 YAML：第 \d+ 行第 \d+ 列/);
   });
 
   it('a JSON syntax error names line and column', () => {

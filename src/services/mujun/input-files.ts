@@ -11,6 +11,7 @@ import { CsvReader } from '../../domain/mujun/csv.js';
 import type { MujunTable } from '../../domain/mujun/engine.js';
 import { exprReason, MujunTableBuilder, type InputCell, type InputProblem } from '../../domain/mujun/input.js';
 import { validateScheme, type Scheme } from '../../domain/mujun/scheme.js';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 export type { InputProblem } from '../../domain/mujun/input.js';
 
@@ -212,20 +213,28 @@ export async function readSchemeFile(path: string): Promise<ReadSchemeResult> {
   return parseSchemeText(text, path);
 }
 
-/** The scheme from JSON text (`file` names it in messages). */
+/** The scheme from JSON text, or YAML text when `file` ends in .yaml / .yml (`file` names it in messages). */
 export function parseSchemeText(text: string, file: string): ReadSchemeResult {
   const ext = extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return fail('暂不支持 YAML 格式的评价方案，请使用 JSON 文件', file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    const at = jsonErrorOffset(text);
-    const { line, column } = lineColumn(text, at);
-    const what = at >= text.length ? '文件意外结束（缺少括号或引号？）' : `此处的“${text[at]}”不合 JSON 语法`;
-    return fail(`评价方案“${file}”不是有效的 JSON：第 ${line} 行第 ${column} 列，${what}`, file);
-  }
+  if (ext === '.yaml' || ext === '.yml') {
+    try {
+      raw = parseYaml(text, { prettyErrors: true });
+    } catch (e) {
+      const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+      const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列，` : '';
+      return fail(`评价方案“${file}”不是有效的 YAML：${where}${e instanceof YAMLParseError ? e.code : String(e)}`, file);
+    }
+  } else
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      const at = jsonErrorOffset(text);
+      const { line, column } = lineColumn(text, at);
+      const what = at >= text.length ? '文件意外结束（缺少括号或引号？）' : `此处的“${text[at]}”不合 JSON 语法`;
+      return fail(`评价方案“${file}”不是有效的 JSON：第 ${line} 行第 ${column} 列，${what}`, file);
+    }
   const v = validateScheme(raw);
   if (v.ok) return { ok: true, scheme: v.scheme };
   return {
