@@ -134,6 +134,7 @@ const enMujun: DeepStrings<MujunMessages> = {
       back: 'Back to results',
       basic: 'Enterprise',
       radar: 'Four dimensions',
+      radarBenchmark: 'Group benchmark',
       radarEnterprise: 'This enterprise',
       radarMean: 'Group mean',
       indicators: 'Indicators',

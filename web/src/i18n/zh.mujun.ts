@@ -124,6 +124,7 @@ const zhMujun = {
       back: '返回评价结果',
       basic: '企业基本情况',
       radar: '四维画像',
+      radarBenchmark: '组内基准',
       radarEnterprise: '本企业',
       radarMean: '组内平均',
       indicators: '指标明细',

@@ -1,4 +1,5 @@
-// The report's charts: the four-hero radar (enterprise vs group mean, each axis up to the hero's weight) and the trend.
+// The report's charts: the four-hero radar (the enterprise against its group's benchmarks — a ratio indicator scores
+// exactly its weight at the benchmark, so the benchmark line is the hero's weight — and the group mean) and the trend.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseReport, TrendPoint } from '../../../api/mujunTypes';
@@ -28,6 +29,13 @@ export function HeroRadar({ radar, height = 300 }: { radar: NonNullable<Enterpri
         {
           type: 'radar',
           data: [
+            {
+              name: t('mujun.report.radarBenchmark'),
+              value: radar.max.map(round),
+              symbol: 'none',
+              lineStyle: { type: 'dotted', width: 1.5, color: '#1677ff' },
+              itemStyle: { color: '#1677ff' },
+            },
             {
               name: t('mujun.report.radarMean'),
               value: radar.groupMean.map(round),
