@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes a fresh clone ready: installs the locked dependencies when they are missing or stale, and builds the web
-// app when its sources are newer than the build. Used by `npm start` and `npm test`, so each is one command.
+// app and the CLI bundle (dist/cli, see scripts/build-cli.mjs) when their sources are newer than the build. Used by
+// `npm start` and `npm test`, so each is one command.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,4 +34,15 @@ const sources = Math.max(newest(join(root, 'web')), mtime(join(root, 'vite.confi
 if (process.argv.includes('--web') && (!existsSync(built) || sources > mtime(built))) {
   console.log('> building the web app (vite build)…');
   run('npx vite build --logLevel warn');
+}
+if (process.argv.includes('--web')) {
+  const { bundleIsFresh } = await import('./cli-bundle.mjs');
+  // optional: without a fresh bundle the CLI runs through tsx, so a failed build warns instead of stopping start/test
+  if (!bundleIsFresh()) {
+    try {
+      run(`${JSON.stringify(process.execPath)} scripts/build-cli.mjs`);
+    } catch {
+      console.warn('> the CLI bundle was not built; `luoshi` runs through tsx');
+    }
+  }
 }
