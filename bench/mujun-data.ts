@@ -11,6 +11,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { KNOWN_NUMBER_FIELDS } from '../src/domain/mujun/expr.js';
 import { INPUT_FIELDS } from '../src/domain/mujun/fields.js';
 import type { MujunTable } from '../src/domain/mujun/engine.js';
 import { USCC_ALPHABET, usccCheckChar } from '../src/domain/uscc/uscc.js';
@@ -20,20 +21,7 @@ export const DEFAULT_SEED = 20230415;
 /** CSV headers: the English keys of spec §1, in the order of the field table. */
 export const MUJUN_HEADERS: readonly string[] = INPUT_FIELDS.map((f) => f.key);
 
-const NUMBER_KEYS = [
-  'land_mu',
-  'revenue',
-  'main_revenue',
-  'tax',
-  'value_added',
-  'energy_tce',
-  'electricity_kwh',
-  'emissions_t',
-  'carbon_t',
-  'rd_expense',
-  'employees',
-  'tenants',
-] as const;
+const NUMBER_KEYS = [...KNOWN_NUMBER_FIELDS];
 
 const TOWNS = [
   '后埠街道',
@@ -249,11 +237,6 @@ export function* mujunCsvChunks(n: number, seed = DEFAULT_SEED, rowsPerChunk = 1
     }
   }
   if (buf !== '') yield buf;
-}
-
-/** The whole CSV as one string (small N only). */
-export function generateMujunCsv(n: number, seed = DEFAULT_SEED): string {
-  return [...mujunCsvChunks(n, seed)].join('');
 }
 
 /** Writes the CSV to `path` without holding it in memory; returns its size in bytes. */

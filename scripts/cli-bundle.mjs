@@ -6,9 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'dist/cli');
-export const BUNDLE_MAIN = join(BUNDLE_DIR, 'main.js');
-/** Written last by a successful build, its mtime set to the time the build started. */
-export const BUNDLE_STAMP = join(BUNDLE_DIR, '.stamp');
 
 /**
  * The commands the bundle runs. `serve` (and the demo it loads) reads files next to its own module
@@ -33,7 +30,10 @@ export function newestInput(root = ROOT) {
   return t;
 }
 
-/** True when the bundle is complete and its build started after the last change to any input. */
+/**
+ * True when the bundle is complete and its build started after the last change to any input: `.stamp` is written last
+ * by a successful build, its mtime set to the time the build started.
+ */
 export function bundleIsFresh(root = ROOT) {
   const dir = join(root, 'dist/cli');
   const stamp = join(dir, '.stamp');

@@ -465,6 +465,12 @@ function divisionBenchmarks(
   return { bench, has };
 }
 
+interface TypedArrayOf<T> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (len: number): T;
+  new (buf: ArrayBuffer, at: number, len: number): T;
+}
+
 /**
  * Typed arrays carved out of one ArrayBuffer. V8 starts a full garbage collection each time external (ArrayBuffer)
  * memory grows by a fixed step, and each one marks the whole table; a few large buffers instead of dozens of arrays
@@ -490,25 +496,24 @@ class Arena {
     this.off = end;
     return at;
   }
+  private carve<T>(C: TypedArrayOf<T>, len: number): T {
+    const at = this.take(len * C.BYTES_PER_ELEMENT);
+    return at < 0 ? new C(len) : new C(this.buf, at, len);
+  }
   f64(len: number): Float64Array {
-    const at = this.take(len * 8);
-    return at < 0 ? new Float64Array(len) : new Float64Array(this.buf, at, len);
+    return this.carve(Float64Array, len);
   }
   i32(len: number): Int32Array {
-    const at = this.take(len * 4);
-    return at < 0 ? new Int32Array(len) : new Int32Array(this.buf, at, len);
+    return this.carve(Int32Array, len);
   }
   u32(len: number): Uint32Array {
-    const at = this.take(len * 4);
-    return at < 0 ? new Uint32Array(len) : new Uint32Array(this.buf, at, len);
+    return this.carve(Uint32Array, len);
   }
   i16(len: number): Int16Array {
-    const at = this.take(len * 2);
-    return at < 0 ? new Int16Array(len) : new Int16Array(this.buf, at, len);
+    return this.carve(Int16Array, len);
   }
   u8(len: number): Uint8Array {
-    const at = this.take(len);
-    return at < 0 ? new Uint8Array(len) : new Uint8Array(this.buf, at, len);
+    return this.carve(Uint8Array, len);
   }
 }
 

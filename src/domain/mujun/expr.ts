@@ -7,6 +7,7 @@
  *
  * Parsed once into an AST (no eval / Function); evaluated column-wise over Float64Array (NaN = missing).
  */
+import { INPUT_FIELDS, type FieldDef } from './fields.js';
 
 export interface ExprError {
   field: string;
@@ -294,32 +295,13 @@ export function parseFilter(src: string, field: string, textFields: ReadonlySet<
   return f;
 }
 
-/** Text columns of spec §1. Any other identifier is a number column. */
-export const DEFAULT_TEXT_FIELDS: ReadonlySet<string> = new Set([
-  'uscc',
-  'name',
-  'town',
-  'industry',
-  'scale',
-  'landlord_uscc',
-  'flags',
-]);
+const isNumberField = (f: FieldDef) => f.type === 'number' || f.type === 'nonneg' || f.type === 'int';
+
+/** Text columns of spec §1 (the field table in fields.ts). Any other identifier is a number column. */
+export const DEFAULT_TEXT_FIELDS: ReadonlySet<string> = new Set(INPUT_FIELDS.filter((f) => !isNumberField(f)).map((f) => f.key));
 
 /** Numeric columns of spec §1: an input without such a column has it all missing (not an error). */
-export const KNOWN_NUMBER_FIELDS: ReadonlySet<string> = new Set([
-  'land_mu',
-  'revenue',
-  'main_revenue',
-  'tax',
-  'value_added',
-  'energy_tce',
-  'electricity_kwh',
-  'emissions_t',
-  'carbon_t',
-  'rd_expense',
-  'employees',
-  'tenants',
-]);
+export const KNOWN_NUMBER_FIELDS: ReadonlySet<string> = new Set(INPUT_FIELDS.filter(isNumberField).map((f) => f.key));
 
 export function arithFields(e: Arith, out: Set<string> = new Set()): Set<string> {
   if (e.kind === 'field') out.add(e.name);

@@ -3,7 +3,7 @@
  * reason). One builder serves the CSV reader (fields as bytes), the xlsx reader and rows held as objects. Pure: no I/O.
  */
 import { isUtf8 } from 'node:buffer';
-import { normalizeUscc, USCC_ALPHABET, usccProblem, USCC_PROBLEM_ZH } from '../uscc/uscc.js';
+import { normalizeUscc, USCC_ALPHABET, usccProblem, USCC_PROBLEM_ZH, USCC_WEIGHTS } from '../uscc/uscc.js';
 import {
   fieldBlank,
   fieldText,
@@ -101,7 +101,8 @@ function bytesAre(buf: Uint8Array, s: number, e: number, word: readonly number[]
 /** USCC alphabet value of each byte, −1 outside it (upper case only). */
 const USCC_VALUE = new Int8Array(256).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+// module-local: an imported binding can compile to a getter call, which would run per character below
+const WEIGHTS = USCC_WEIGHTS;
 
 /**
  * Whether the bytes are exactly a valid, already normalised USCC (18 upper-case characters, check digit right); when
@@ -113,7 +114,7 @@ function isValidUscc(b: Uint8Array, s: number, e: number): boolean {
   for (let i = 0; i < 17; i++) {
     const v = USCC_VALUE[b[s + i]!]!;
     if (v < 0) return false;
-    sum += v * USCC_WEIGHTS[i]!;
+    sum += v * WEIGHTS[i]!;
   }
   return b[s + 17] === USCC_CHECK_CHAR[sum % 31];
 }

@@ -15,7 +15,7 @@ import {
   type Status,
 } from './engine.js';
 import { nameBytesOf } from './columnar.js';
-import { HEROES, type Scheme } from './scheme.js';
+import { HEROES, type Hero, type Scheme } from './scheme.js';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -36,36 +36,23 @@ export function resultRows(result: AnyResult): ResultRows {
   return { scheme: result.scheme, groups: result.groups, count: result.results.length, row: (i) => result.results[i]! };
 }
 
-export interface JsonHeroes {
-  mujun: number | null;
-  ditan: number | null;
-  keji: number | null;
-  renjun: number | null;
-}
+export type JsonHeroes = Record<Hero, number | null>;
 
-export interface JsonEnterprise {
-  uscc: string;
-  name: string;
-  group: string | null;
-  status: Status;
-  total: number | null;
-  rank: number | null;
-  class: string | null;
+/** `EnterpriseResult` with heroes always an object and non-finite numbers as null. */
+export interface JsonEnterprise extends Omit<EnterpriseResult, 'heroes' | 'indicators'> {
   heroes: JsonHeroes;
   indicators: Record<string, { value: number | null; benchmark: number | null; score: number | null }>;
-  adjustments: { id: string; points: number }[];
-  vetoes: string[];
 }
 
 export interface JsonOutput {
   scheme: string;
-  groups: { id: string; n: number; benchmarks: Record<string, number | null>; classCounts: Record<string, number> }[];
+  groups: GroupResult[];
   results: JsonEnterprise[];
 }
 
 const num = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
-function jsonGroup(g: GroupResult): JsonOutput['groups'][number] {
+function jsonGroup(g: GroupResult): GroupResult {
   const benchmarks: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(g.benchmarks)) benchmarks[k] = num(v);
   return { id: g.id, n: g.n, benchmarks, classCounts: { ...g.classCounts } };

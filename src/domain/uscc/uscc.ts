@@ -3,7 +3,8 @@
  * S, V, Z); the 18th is a check character over the first 17 (weights 3^i mod 31).
  */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Weight of each of the first 17 characters in the check sum (3^i mod 31). */
+export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** The check character for the first 17 characters, or null when one of them is not in the alphabet. */
 export function usccCheckChar(first17: string): string | null {
@@ -12,7 +13,7 @@ export function usccCheckChar(first17: string): string | null {
   for (let i = 0; i < 17; i++) {
     const v = USCC_ALPHABET.indexOf(first17[i]!);
     if (v < 0) return null;
-    sum += v * WEIGHTS[i]!;
+    sum += v * USCC_WEIGHTS[i]!;
   }
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
