@@ -75,7 +75,7 @@ export function LightPanel({ data, dark = false, height = 260 }: { data: ByLight
 export function StatusPanel({ data, dark = false, height = 260 }: { data: ByStatus; dark?: boolean; height?: number }) {
   const labels = useTaskLabels();
   const open = useOpenFigure();
-  const statuses = STATUS_ORDER.filter((s) => data[s]);
+  const statuses = useMemo(() => STATUS_ORDER.filter((s) => data[s]), [data]);
   const option = useMemo<ChartOption>(
     () => ({
       backgroundColor: 'transparent',
@@ -114,7 +114,7 @@ export function StatusPanel({ data, dark = false, height = 260 }: { data: ByStat
 export function RatesPanel({ rows, kind, dark = false, height }: { rows: RateRow[]; kind: 'unit' | 'leader'; dark?: boolean; height?: number }) {
   const { t } = useTranslation();
   const open = useOpenFigure();
-  const shown = rows.slice(0, dark ? 10 : 15);
+  const shown = useMemo(() => rows.slice(0, dark ? 10 : 15), [rows, dark]);
   const option = useMemo<ChartOption>(() => {
     const names = [...shown].reverse();
     return {
@@ -207,7 +207,7 @@ export function SourcePanel({ rows, dark = false, height }: { rows: SourceRow[];
   const { t } = useTranslation();
   const labels = useTaskLabels();
   const open = useOpenFigure();
-  const shown = rows.slice(-(dark ? 8 : 12));
+  const shown = useMemo(() => rows.slice(-(dark ? 8 : 12)), [rows, dark]);
   const option = useMemo<ChartOption>(
     () => ({
       backgroundColor: 'transparent',
