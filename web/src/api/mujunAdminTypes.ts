@@ -1,30 +1,6 @@
 // Shapes of the 亩均 evaluator screens (数据归集, 评价方案, 差别化政策): /tmp contract "亩均 in Luoshi", spec §1–§2.
 
-/** A department that sends part of the yearly data (src/domain/mujun/sources.ts). */
-export interface MujunDataSource {
-  id: string;
-  zh: string;
-  en: string;
-  fields: string[];
-}
-
-/** An input field (src/domain/mujun/fields.ts). */
-export interface MujunFieldDef {
-  key: string;
-  zh: string;
-  type: 'text' | 'number' | 'nonneg' | 'int' | 'scale' | 'uscc';
-  required?: boolean;
-}
-
-export interface MujunMeta {
-  sources: MujunDataSource[];
-  fields: MujunFieldDef[];
-  /** flag → Chinese label */
-  flags: Record<string, string>;
-  /** years with uploads or runs, newest first */
-  years: number[];
-  classes: string[];
-}
+import type { Hero, PolicyCategory } from './mujunTypes';
 
 export interface MujunUpload {
   id: string;
@@ -62,9 +38,6 @@ export interface MujunReconciliation {
 
 // ─── the scheme (spec §2; src/domain/mujun/scheme.ts) ───────────────────────────────────────────────────────────────
 
-export type MujunHero = 'mujun' | 'ditan' | 'keji' | 'renjun';
-export const MUJUN_HEROES: readonly MujunHero[] = ['mujun', 'ditan', 'keji', 'renjun'];
-
 export type BenchmarkMethod = 'fixed' | 'aggregate' | 'mean' | 'median' | 'percentile';
 export const BENCHMARK_METHODS: readonly BenchmarkMethod[] = ['fixed', 'aggregate', 'mean', 'median', 'percentile'];
 
@@ -88,7 +61,7 @@ export type MissingPolicy = 'zero' | 'mean' | 'exclude';
 export interface SchemeIndicator {
   id: string;
   name: string;
-  hero: MujunHero;
+  hero: Hero;
   unit?: string;
   numerator: string;
   denominator?: string;
@@ -155,20 +128,8 @@ export interface SchemeProblem {
 
 export type SchemeValidation = { ok: true } | { ok: false; problems: SchemeProblem[] };
 
-/** The part of a run the evaluator screens need (POST /mujun/runs answers the full summary). */
-export interface MujunRunSummary {
-  id: string;
-  year: number;
-  version: number;
-  schemeId: string;
-  schemeName: string;
-  enterpriseCount: number;
-  warnings: string[];
-}
-
 // ─── 差别化政策 ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type PolicyCategory = 'electricity' | 'water' | 'land' | 'credit' | 'award' | 'other';
 export const POLICY_CATEGORIES: readonly PolicyCategory[] = ['electricity', 'water', 'land', 'credit', 'award', 'other'];
 
 export interface MujunPolicy {

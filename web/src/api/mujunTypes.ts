@@ -5,6 +5,7 @@ export const HEROES: readonly Hero[] = ['mujun', 'ditan', 'keji', 'renjun'];
 
 export type EnterpriseStatus = 'scored' | 'exempt' | 'tenant' | 'unevaluated';
 
+/** A department that sends part of the yearly data (src/domain/mujun/sources.ts). */
 export interface MujunSource {
   id: string;
   zh: string;
@@ -12,6 +13,7 @@ export interface MujunSource {
   fields: readonly string[];
 }
 
+/** An input field (src/domain/mujun/fields.ts). */
 export interface MujunField {
   key: string;
   zh: string;
@@ -22,6 +24,7 @@ export interface MujunField {
 export interface MujunMeta {
   sources: MujunSource[];
   fields: MujunField[];
+  /** flag → Chinese label */
   flags: Record<string, string>;
   /** years with uploads or runs, newest first */
   years: number[];
@@ -238,35 +241,4 @@ export interface Appeal {
   decidedByName: string | null;
   decidedAt: string | null;
   newRunId: string | null;
-}
-
-/** The scheme body, as far as the screens read it (names of adjustments and vetoes, indicator formulas). */
-export interface SchemeBody {
-  id: string;
-  name: string;
-  year: number;
-  groups: {
-    id: string;
-    name: string;
-    indicators: {
-      id: string;
-      name: string;
-      hero: Hero;
-      unit?: string;
-      numerator: string;
-      denominator?: string;
-      weight: number;
-    }[];
-    adjustments?: { id: string; name: string }[];
-    vetoes?: { id: string; name: string; class: string }[];
-  }[];
-}
-
-export interface SchemeDetail {
-  id: string;
-  code: string;
-  version: number;
-  name: string;
-  year: number;
-  body: SchemeBody;
 }

@@ -7,15 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useRequest } from '../../api/hooks';
-import type {
-  EnterpriseReport,
-  MujunMeta,
-  RunDetail,
-  RunIndicator,
-  SchemeDetail,
-  TrendPoint,
-  Uplift,
-} from '../../api/mujunTypes';
+import type { EnterpriseReport, MujunMeta, RunDetail, RunIndicator, TrendPoint, Uplift } from '../../api/mujunTypes';
+import type { MujunSchemeDetail } from '../../api/mujunAdminTypes';
 import { useAuth } from '../../auth/AuthContext';
 import { isEnterpriseOnly } from '../../auth/enterpriseOnly';
 import { FullPageSpin, LoadError, NotFoundResult } from '../../components/Results';
@@ -32,10 +25,10 @@ function fieldsIn(expr: string | undefined, keys: Set<string>): string[] {
 }
 
 /** The scheme the run used (for the names of adjustments and vetoes, and the fields an appeal may name); optional. */
-async function loadScheme(runId: string): Promise<SchemeDetail | null> {
+async function loadScheme(runId: string): Promise<MujunSchemeDetail | null> {
   try {
     const run = await api.get<RunDetail>(`/mujun/runs/${runId}`);
-    return await api.get<SchemeDetail>(`/mujun/schemes/${run.schemeId}`);
+    return await api.get<MujunSchemeDetail>(`/mujun/schemes/${run.schemeId}`);
   } catch {
     return null;
   }
@@ -151,7 +144,7 @@ function TrendSection({ points, current, uscc }: { points: TrendPoint[]; current
   );
 }
 
-function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | undefined; scheme: SchemeDetail | null }) {
+function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | undefined; scheme: MujunSchemeDetail | null }) {
   const { t } = useTranslation();
   const { can, me } = useAuth();
   const [appealing, setAppealing] = useState(false);

@@ -1,20 +1,22 @@
-import { Alert, Badge, Button, Card, Col, Input, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useRequest } from '../../api/hooks';
-import { POLICY_CATEGORIES, type MujunPolicy, type PolicyCategory } from '../../api/mujunAdminTypes';
+import { POLICY_CATEGORIES, type MujunPolicy } from '../../api/mujunAdminTypes';
+import type { PolicyCategory } from '../../api/mujunTypes';
 import { errorText, toast } from '../../components/feedback';
 import { LoadError } from '../../components/Results';
+import { RowActions } from '../../components/mujun/admin/editorContext';
 import { DEFAULT_CLASSES, useMujunLabels, useMujunMeta } from '../../components/mujun/admin/labels';
 import { move } from '../../components/mujun/admin/schemeModel';
+import { classHex } from '../../components/mujun/results/classes';
 
 type Row = { key: number; category: PolicyCategory; measure: string; department: string };
 type Draft = Record<string, Row[]>;
 let seq = 0;
 
-const CLASS_COLORS: Record<string, string> = { A: '#389e0d', B: '#1677ff', C: '#d48806', D: '#cf1322', T: '#8c8c8c' };
 const CATEGORY_COLORS: Record<PolicyCategory, string> = {
   electricity: 'gold',
   water: 'cyan',
@@ -53,7 +55,7 @@ function ClassCard({ cls, title, rows, onChange }: { cls: string; title: string;
       data-testid={`mujun-policy-class-${cls}`}
       title={
         <Space>
-          <Badge color={CLASS_COLORS[cls] ?? '#595959'} />
+          <Badge color={classHex(cls)} />
           <span>{title}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
             {t('mujunAdmin.policies.count', { count: rows.length })}
@@ -131,35 +133,12 @@ function ClassCard({ cls, title, rows, onChange }: { cls: string; title: string;
             key: 'actions',
             width: 92,
             render: (_, r, i) => (
-              <Space size={0}>
-                <Tooltip title={t('mujunAdmin.schemes.moveUp')}>
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowUpOutlined />}
-                    disabled={i === 0}
-                    onClick={() => onChange(move(rows, i, i - 1))}
-                  />
-                </Tooltip>
-                <Tooltip title={t('mujunAdmin.schemes.moveDown')}>
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowDownOutlined />}
-                    disabled={i === rows.length - 1}
-                    onClick={() => onChange(move(rows, i, i + 1))}
-                  />
-                </Tooltip>
-                <Tooltip title={t('mujunAdmin.schemes.remove')}>
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => onChange(rows.filter((x) => x.key !== r.key))}
-                  />
-                </Tooltip>
-              </Space>
+              <RowActions
+                k={i}
+                n={rows.length}
+                onMove={(to) => onChange(move(rows, i, to))}
+                onRemove={() => onChange(rows.filter((x) => x.key !== r.key))}
+              />
             ),
           },
         ]}

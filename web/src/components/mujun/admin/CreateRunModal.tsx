@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useRequest } from '../../../api/hooks';
-import type { MujunRunSummary, MujunSchemeSummary, MujunUpload } from '../../../api/mujunAdminTypes';
+import type { MujunSchemeSummary, MujunUpload } from '../../../api/mujunAdminTypes';
+import type { RunSummary } from '../../../api/mujunTypes';
 import { errorText, toast } from '../../feedback';
 import { useMujunLabels, useMujunMeta } from './labels';
 
@@ -29,7 +30,7 @@ export function CreateRunModal({
   /** the scheme to offer first (the run on screen); default: the latest run of the year's, else one made for the year */
   schemeId?: string;
   onClose: () => void;
-  onCreated: (run: MujunRunSummary) => void;
+  onCreated: (run: RunSummary) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -62,7 +63,7 @@ export function CreateRunModal({
     setBusy(true);
     setError(null);
     try {
-      const run = await api.post<MujunRunSummary>('/mujun/runs', {
+      const run = await api.post<RunSummary>('/mujun/runs', {
         year,
         schemeId: v.schemeId,
         reason: v.reason?.trim() || undefined,

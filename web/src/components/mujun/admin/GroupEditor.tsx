@@ -18,13 +18,11 @@ import { ArrowDownOutlined, ArrowUpOutlined, CopyOutlined, DeleteOutlined, PlusO
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemeAdjustment, SchemeClasses, SchemeGroup, SchemeVeto } from '../../../api/mujunAdminTypes';
-import { ProblemText, useEditor } from './editorContext';
+import { ProblemText, RowActions, mono, num, pre, useEditor } from './editorContext';
 import { IndicatorTable } from './IndicatorTable';
 import { compact, move, uniqueId } from './schemeModel';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 const label = { fontSize: 12, color: '#595959', marginBottom: 4 };
-const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v);
 
 function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
   return (
@@ -49,23 +47,6 @@ function AddOnly({ text, onClick }: { text: string; onClick: () => void }) {
       <Button size="small" icon={<PlusOutlined />} onClick={onClick}>
         {text}
       </Button>
-    </Space>
-  );
-}
-
-function RowActions({ k, n, onMove, onRemove }: { k: number; n: number; onMove: (to: number) => void; onRemove: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Space size={0}>
-      <Tooltip title={t('mujunAdmin.schemes.moveUp')}>
-        <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={k === 0} onClick={() => onMove(k - 1)} />
-      </Tooltip>
-      <Tooltip title={t('mujunAdmin.schemes.moveDown')}>
-        <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={k === n - 1} onClick={() => onMove(k + 1)} />
-      </Tooltip>
-      <Tooltip title={t('mujunAdmin.schemes.remove')}>
-        <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={onRemove} />
-      </Tooltip>
     </Space>
   );
 }
@@ -108,24 +89,7 @@ function AdjustmentsTable({
       dataSource={list.map((x, k) => ({ ...x, k }))}
       locale={{ emptyText: t('mujunAdmin.schemes.none') }}
       footer={() => (
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          onClick={() =>
-            onChange([
-              ...list,
-              {
-                id: uniqueId(
-                  'bonus',
-                  list.map((a) => a.id),
-                ),
-                name: '',
-                flag: '',
-                points: 3,
-              },
-            ])
-          }
-        >
+        <Button size="small" icon={<PlusOutlined />} onClick={add}>
           {t('mujunAdmin.schemes.addAdjustment')}
         </Button>
       )}
@@ -136,7 +100,7 @@ function AdjustmentsTable({
           width: 200,
           render: (_, r) => (
             <>
-              <Input size="small" value={r.name} onChange={(e) => set(r.k, { ...r, name: e.target.value })} />
+              <Input size="small" value={r.name} onChange={(e) => set(r.k, { ...list[r.k]!, name: e.target.value })} />
               <ProblemText path={p(r.k, 'name')} />
             </>
           ),
@@ -152,7 +116,7 @@ function AdjustmentsTable({
                 style={mono}
                 value={r.id}
                 status={status(p(r.k, 'id'))}
-                onChange={(e) => set(r.k, { ...r, id: e.target.value })}
+                onChange={(e) => set(r.k, { ...list[r.k]!, id: e.target.value })}
               />
               <ProblemText path={p(r.k, 'id')} />
             </>
@@ -204,11 +168,7 @@ function AdjustmentsTable({
                     size="small"
                     style={{ width: 130 }}
                     value={a.points}
-                    prefix={
-                      <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                        {t('mujunAdmin.schemes.adj.points')}
-                      </Typography.Text>
-                    }
+                    prefix={pre(t('mujunAdmin.schemes.adj.points'))}
                     status={status(p(r.k, 'points'))}
                     onChange={(v) => set(r.k, { ...a, points: num(v) as number })}
                   />
@@ -232,11 +192,7 @@ function AdjustmentsTable({
                   size="small"
                   style={{ width: 150 }}
                   value={a.per}
-                  prefix={
-                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                      {t('mujunAdmin.schemes.adj.per')}
-                    </Typography.Text>
-                  }
+                  prefix={pre(t('mujunAdmin.schemes.adj.per'))}
                   status={status(p(r.k, 'per'))}
                   onChange={(v) => set(r.k, { ...a, per: num(v) as number })}
                 />
@@ -245,11 +201,7 @@ function AdjustmentsTable({
                   style={{ width: 120 }}
                   value={a.beyond}
                   placeholder="0"
-                  prefix={
-                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                      {t('mujunAdmin.schemes.adj.beyond')}
-                    </Typography.Text>
-                  }
+                  prefix={pre(t('mujunAdmin.schemes.adj.beyond'))}
                   onChange={(v) => set(r.k, { ...a, beyond: num(v) })}
                 />
                 <ProblemText path={p(r.k, 'field')} />
@@ -304,24 +256,7 @@ function VetoesTable({ list, base, onChange }: { list: SchemeVeto[]; base: strin
       dataSource={list.map((x, k) => ({ ...x, k }))}
       locale={{ emptyText: t('mujunAdmin.schemes.none') }}
       footer={() => (
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          onClick={() =>
-            onChange([
-              ...list,
-              {
-                id: uniqueId(
-                  'veto',
-                  list.map((v) => v.id),
-                ),
-                name: '',
-                flag: '',
-                class: 'D',
-              },
-            ])
-          }
-        >
+        <Button size="small" icon={<PlusOutlined />} onClick={add}>
           {t('mujunAdmin.schemes.addVeto')}
         </Button>
       )}

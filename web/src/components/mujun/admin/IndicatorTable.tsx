@@ -1,24 +1,16 @@
 import { Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { HEROES } from '../../../api/mujunTypes';
 import {
   BENCHMARK_METHODS,
-  MUJUN_HEROES,
   type MissingPolicy,
   type SchemeBenchmark,
   type SchemeIndicator,
   type SchemeScoring,
 } from '../../../api/mujunAdminTypes';
-import { ProblemText, useEditor } from './editorContext';
+import { ProblemText, RowActions, mono, num, pre, useEditor } from './editorContext';
 import { blankIndicator, compact, move } from './schemeModel';
-
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
-const pre = (text: string) => (
-  <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-    {text}
-  </Typography.Text>
-);
-const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v);
 
 export const HERO_COLORS: Record<string, string> = { mujun: 'red', ditan: 'green', keji: 'blue', renjun: 'gold' };
 
@@ -48,7 +40,7 @@ export function IndicatorTable({
   const p = (i: number, rest: string) => `${base}.indicators[${i}].${rest}`;
 
   const totalWeight = indicators.reduce((s, x) => s + (Number(x.weight) || 0), 0);
-  const heroWeights = MUJUN_HEROES.map(
+  const heroWeights = HEROES.map(
     (h) => [h, indicators.filter((x) => x.hero === h).reduce((s, x) => s + (Number(x.weight) || 0), 0)] as const,
   );
 
@@ -104,11 +96,7 @@ export function IndicatorTable({
                 size="small"
                 value={r.id}
                 status={status(p(r.k, 'id'))}
-                prefix={
-                  <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                    id
-                  </Typography.Text>
-                }
+                prefix={pre('id')}
                 style={mono}
                 onChange={(e) => set(r.k, { id: e.target.value })}
               />
@@ -128,7 +116,7 @@ export function IndicatorTable({
                 value={r.hero}
                 status={status(p(r.k, 'hero'))}
                 style={{ width: '100%' }}
-                options={MUJUN_HEROES.map((h) => ({
+                options={HEROES.map((h) => ({
                   value: h,
                   label: <Tag color={HERO_COLORS[h]}>{t(`mujunAdmin.hero.${h}`)}</Tag>,
                 }))}
@@ -156,11 +144,7 @@ export function IndicatorTable({
                 status={status(p(r.k, 'numerator'))}
                 style={mono}
                 placeholder={t('mujunAdmin.schemes.ind.numerator')}
-                prefix={
-                  <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                    {t('mujunAdmin.schemes.ind.numerator')}
-                  </Typography.Text>
-                }
+                prefix={pre(t('mujunAdmin.schemes.ind.numerator'))}
                 onChange={(e) => set(r.k, { numerator: e.target.value })}
                 data-testid="mujun-ind-numerator"
               />
@@ -171,11 +155,7 @@ export function IndicatorTable({
                 status={status(p(r.k, 'denominator'))}
                 style={mono}
                 placeholder={t('mujunAdmin.schemes.ind.denominator')}
-                prefix={
-                  <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                    ÷
-                  </Typography.Text>
-                }
+                prefix={pre('÷')}
                 onChange={(e) => set(r.k, { denominator: e.target.value })}
                 data-testid="mujun-ind-denominator"
               />
@@ -379,36 +359,13 @@ export function IndicatorTable({
           width: 100,
           fixed: 'right',
           render: (_, r) => (
-            <Space size={0}>
-              <Tooltip title={t('mujunAdmin.schemes.moveUp')}>
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<ArrowUpOutlined />}
-                  disabled={r.k === 0}
-                  onClick={() => onChange(move(indicators, r.k, r.k - 1))}
-                />
-              </Tooltip>
-              <Tooltip title={t('mujunAdmin.schemes.moveDown')}>
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<ArrowDownOutlined />}
-                  disabled={r.k === indicators.length - 1}
-                  onClick={() => onChange(move(indicators, r.k, r.k + 1))}
-                />
-              </Tooltip>
-              <Tooltip title={t('mujunAdmin.schemes.remove')}>
-                <Button
-                  type="text"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() => onChange(indicators.filter((_, k) => k !== r.k))}
-                  data-testid="mujun-ind-remove"
-                />
-              </Tooltip>
-            </Space>
+            <RowActions
+              k={r.k}
+              n={indicators.length}
+              onMove={(to) => onChange(move(indicators, r.k, to))}
+              onRemove={() => onChange(indicators.filter((_, k) => k !== r.k))}
+              removeTestId="mujun-ind-remove"
+            />
           ),
         },
       ]}

@@ -2,16 +2,21 @@ import { Badge, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MujunReconciliation } from '../../../api/mujunAdminTypes';
 import { LoadError } from '../../Results';
+import { fmt } from '../results/classes';
 
 type Labels = { source: (id: string) => string; field: (key: string) => string };
 
-function count(n: number) {
-  return <Badge count={n} showZero overflowCount={9999} color={n ? '#cf1322' : '#52c41a'} style={{ marginInlineStart: 6 }} />;
+/** A tab's title with its count as a badge (red when there is something to look at). */
+function tabLabel(key: string, text: string, n: number) {
+  return (
+    <span data-testid={`mujun-recon-tab-${key}`}>
+      {text}
+      <Badge count={n} showZero overflowCount={9999} color={n ? '#cf1322' : '#52c41a'} style={{ marginInlineStart: 6 }} />
+    </span>
+  );
 }
 
-function num(v: number): string {
-  return Number.isFinite(v) ? v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : String(v);
-}
+const num = (v: number) => fmt(v, 4);
 
 /** 归集核对: what the departments' files disagree on, one tab per kind, counts as badges. */
 export function ReconciliationCard({
@@ -66,12 +71,7 @@ export function ReconciliationCard({
             items={[
               {
                 key: 'missing',
-                label: (
-                  <span data-testid="mujun-recon-tab-missing">
-                    {t('mujunAdmin.recon.missing')}
-                    {count(r.missing.length)}
-                  </span>
-                ),
+                label: tabLabel('missing', t('mujunAdmin.recon.missing'), r.missing.length),
                 children: (
                   <Table
                     size="small"
@@ -96,12 +96,7 @@ export function ReconciliationCard({
               },
               {
                 key: 'names',
-                label: (
-                  <span data-testid="mujun-recon-tab-names">
-                    {t('mujunAdmin.recon.nameConflicts')}
-                    {count(r.nameConflicts.length)}
-                  </span>
-                ),
+                label: tabLabel('names', t('mujunAdmin.recon.nameConflicts'), r.nameConflicts.length),
                 children: (
                   <Table
                     size="small"
@@ -131,12 +126,7 @@ export function ReconciliationCard({
               },
               {
                 key: 'duplicates',
-                label: (
-                  <span data-testid="mujun-recon-tab-duplicates">
-                    {t('mujunAdmin.recon.duplicates')}
-                    {count(r.duplicates.length)}
-                  </span>
-                ),
+                label: tabLabel('duplicates', t('mujunAdmin.recon.duplicates'), r.duplicates.length),
                 children: (
                   <Table
                     size="small"
@@ -159,12 +149,7 @@ export function ReconciliationCard({
               },
               {
                 key: 'outliers',
-                label: (
-                  <span data-testid="mujun-recon-tab-outliers">
-                    {t('mujunAdmin.recon.outliers')}
-                    {count(r.outliers.length)}
-                  </span>
-                ),
+                label: tabLabel('outliers', t('mujunAdmin.recon.outliers'), r.outliers.length),
                 children: (
                   <Table
                     size="small"

@@ -19,9 +19,10 @@ import { CheckCircleOutlined, PlusOutlined, SafetyCertificateOutlined, SaveOutli
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
-import type { MujunMeta, MujunSchemeSummary, SchemeBody, SchemeProblem, SchemeValidation } from '../../../api/mujunAdminTypes';
+import type { MujunSchemeSummary, SchemeBody, SchemeProblem, SchemeValidation } from '../../../api/mujunAdminTypes';
+import type { MujunMeta } from '../../../api/mujunTypes';
 import { errorText, notifyError, toast } from '../../feedback';
-import { EditorContext, ProblemText, useEditor } from './editorContext';
+import { EditorContext, ProblemText, mono, useEditor } from './editorContext';
 import { GroupEditor } from './GroupEditor';
 import { ProblemList } from './ProblemList';
 import {
@@ -38,7 +39,6 @@ import {
   uniqueId,
 } from './schemeModel';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 const label = { fontSize: 12, color: '#595959', marginBottom: 4 };
 
 /** Highlighted rows of the indicator tables (the one style the editor adds). */

@@ -3,7 +3,8 @@ import { CopyOutlined, HistoryOutlined, TableOutlined, UploadOutlined } from '@a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import type { MujunDataSource, MujunFieldDef, MujunFileProblem, MujunUpload } from '../../../api/mujunAdminTypes';
+import type { MujunFileProblem, MujunUpload } from '../../../api/mujunAdminTypes';
+import type { MujunField, MujunSource } from '../../../api/mujunTypes';
 import { errorText, toast } from '../../feedback';
 import { copyText, formatTime } from '../../format';
 import { FileProblemTable } from './FileProblemTable';
@@ -43,7 +44,7 @@ function sizeText(bytes: number): string {
 }
 
 /** The columns a department's file carries: credit code and name, then its own fields. */
-export function ExpectedColumns({ source, fields }: { source: MujunDataSource; fields: MujunFieldDef[] }) {
+export function ExpectedColumns({ source, fields }: { source: MujunSource; fields: MujunField[] }) {
   const { t } = useTranslation();
   const keys = ['uscc', 'name', ...source.fields.filter((f) => f !== 'uscc' && f !== 'name')];
   const rows = keys.map((k) => fields.find((f) => f.key === k) ?? { key: k, zh: k, type: 'text' as const });
@@ -88,12 +89,12 @@ export function SourceCard({
   fields,
   onUploaded,
 }: {
-  source: MujunDataSource;
+  source: MujunSource;
   sourceName: string;
   year: number;
   /** this source's uploads of the year, newest first */
   uploads: MujunUpload[];
-  fields: MujunFieldDef[];
+  fields: MujunField[];
   onUploaded: () => void;
 }) {
   const { t } = useTranslation();

@@ -1,13 +1,10 @@
 // Labels of the evaluator screens from /mujun/meta, in the current language.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import { useRequest } from '../../../api/hooks';
-import type { MujunMeta } from '../../../api/mujunAdminTypes';
+import type { MujunMeta } from '../../../api/mujunTypes';
+import { fieldLabel } from '../results/useMujun';
 
-export function useMujunMeta() {
-  return useRequest(() => api.get<MujunMeta>('/mujun/meta'), 'mujun-meta');
-}
+export { useMujunMeta } from '../results/useMujun';
 
 export const DEFAULT_CLASSES = ['A', 'B', 'C', 'D', 'T'];
 
@@ -22,19 +19,12 @@ export function useMujunLabels(meta: MujunMeta | undefined) {
     },
     [meta, en],
   );
-  const field = useCallback(
-    (key: string) => {
-      const f = meta?.fields.find((x) => x.key === key);
-      return f ? (en ? `${f.zh} (${f.key})` : f.zh) : key;
-    },
-    [meta, en],
-  );
+  // `en` in the deps: fieldLabel reads the language, so a switch makes a new label function
+  const field = useCallback((key: string) => fieldLabel(meta, key), [meta, en]);
   const flag = useCallback((key: string) => meta?.flags[key] ?? key, [meta]);
   const cls = useCallback(
     (c: string) =>
-      ['A', 'B', 'C', 'D', 'T'].includes(c)
-        ? t(`mujunAdmin.classLabel.${c as 'A'}`)
-        : t('mujunAdmin.classLabel.other', { cls: c }),
+      DEFAULT_CLASSES.includes(c) ? t(`mujunAdmin.classLabel.${c as 'A'}`) : t('mujunAdmin.classLabel.other', { cls: c }),
     [t],
   );
   return { source, field, flag, cls };
