@@ -42,6 +42,7 @@ export const nullableText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export function contentDisposition(filename: string): string {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+/** An attachment named `filename` (UTF-8), with an ASCII `fallback` name for old clients. */
+export function contentDisposition(filename: string, fallback = 'export.xlsx'): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -6,7 +6,8 @@
  */
 import { daysBetween, type IsoDate } from '../time/dates.js';
 
-export type Light = 'red' | 'yellow' | 'blue' | 'green';
+export const LIGHTS = ['red', 'yellow', 'blue', 'green'] as const;
+export type Light = (typeof LIGHTS)[number];
 
 export interface LightRules {
   /** Blue when the deadline or an open milestone is this many days away or fewer. */

@@ -36,13 +36,8 @@ export interface TextMessage {
 }
 
 /** A text message; DingTalk and WeCom robots take the same shape. */
-export function messageBody(kind: WebhookKind, content: string): TextMessage {
-  switch (kind) {
-    case 'dingtalk':
-      return { msgtype: 'text', text: { content } };
-    case 'wecom':
-      return { msgtype: 'text', text: { content } };
-  }
+export function messageBody(_kind: WebhookKind, content: string): TextMessage {
+  return { msgtype: 'text', text: { content } };
 }
 
 /** Minutes to wait after failed attempt n (1-based); after MAX_ATTEMPTS the delivery is failed. */

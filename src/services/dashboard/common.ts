@@ -2,7 +2,7 @@
  * Shared pieces of the dashboard metrics: each metric is one query, scoped like the ledger, and every number it returns
  * carries the ledger filter that reproduces it exactly (`/tasks?` + `ledgerQueryString(filter)`).
  */
-import { count, sql, type SQL } from 'drizzle-orm';
+import { count, inArray, sql, type SQL } from 'drizzle-orm';
 import { tasks } from '../../db/schema.js';
 import { OPEN_STATUSES, type TaskStatus } from '../../domain/tasks/workflow.js';
 import { localDateSql, type LedgerFilter } from '../tasks/ledger.js';
@@ -24,9 +24,8 @@ export const figure = (n: unknown, filter: LedgerFilter): Figure => ({ n: Number
 
 export const countAll = () => count();
 export const countWhere = (cond: SQL) => sql<number>`count(*) filter (where ${cond})`.mapWith(Number);
-export const isClosed = () => sql`${tasks.status} in ('closed', 'archived')`;
-export const closedOnTime = () =>
-  sql`${tasks.status} in ('closed', 'archived') and ${localDateSql(tasks.closedAt)} <= ${tasks.deadline}`;
+export const isClosed = () => inArray(tasks.status, CLOSED);
+export const closedOnTime = () => sql`${isClosed()} and ${localDateSql(tasks.closedAt)} <= ${tasks.deadline}`;
 
 export const rate = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 

@@ -2,13 +2,14 @@
  * From a meeting report to tasks: parse (nothing stored), then confirm — the meeting, its directives and the reviewed
  * draft tasks are stored in one transaction, the tasks entering the tracking workflow linked to their directive.
  */
-import { asc, avg, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, avg, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { directives, meetings, taskSources, tasks, units } from '../../db/schema.js';
 import { notFound, validation } from '../../domain/errors.js';
 import { parseMeetingReport } from '../../domain/meetings/parser.js';
 import { localDate } from '../../domain/time/dates.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
+import { countWhere, isClosed } from '../dashboard/common.js';
 import { taskVisibility } from '../tasks/access.js';
 import { insertTask, type TaskInput } from '../tasks/write.js';
 import { unitHints } from './hints.js';
@@ -87,8 +88,12 @@ export async function confirmMeeting(ctx: Ctx, input: ConfirmInput) {
     const numbers: string[] = [];
     for (const t of input.tasks) {
       const { directiveIndex, ...task } = t;
-      const created = await insertTask(tx, ctx, { ...task, sourceId: source!.id, sourceKind: 'meeting' });
-      await tx.update(tasks).set({ directiveId: ids[directiveIndex]! }).where(eq(tasks.id, created.id));
+      const created = await insertTask(
+        tx,
+        ctx,
+        { ...task, sourceId: source!.id, sourceKind: 'meeting' },
+        { directiveId: ids[directiveIndex]! },
+      );
       numbers.push(created.number);
     }
     await recordAudit(tx, ctx, {
@@ -133,15 +138,19 @@ export async function getMeeting(ctx: Ctx, id: string) {
         .select({
           directiveId: tasks.directiveId,
           n: count(),
-          closed: sql<number>`count(*) filter (where ${tasks.status} in ('closed','archived'))`,
+          closed: countWhere(isClosed()),
           percent: avg(tasks.percent),
         })
         .from(tasks)
         .where(
-          sql`${inArray(
-            tasks.directiveId,
-            ds.map((d) => d.id),
-          )} AND ${taskVisibility(ctx.actor) ?? sql`true`} AND ${tasks.status} <> 'withdrawn'`,
+          and(
+            inArray(
+              tasks.directiveId,
+              ds.map((d) => d.id),
+            ),
+            taskVisibility(ctx.actor),
+            ne(tasks.status, 'withdrawn'),
+          ),
         )
         .groupBy(tasks.directiveId)
     : [];

@@ -125,7 +125,12 @@ export async function createTask(ctx: Ctx, input: TaskInput) {
 }
 
 /** Inserts a task with its units, milestones and targets, in the caller's transaction (permission checked there). */
-export async function insertTask(tx: Db, ctx: Ctx, input: TaskInput, opts: { parentId?: string; status?: string } = {}) {
+export async function insertTask(
+  tx: Db,
+  ctx: Ctx,
+  input: TaskInput,
+  opts: { parentId?: string; status?: string; directiveId?: string } = {},
+) {
   {
     await checkInput(tx, input);
     const number = await nextNumber(tx, ctx);
@@ -147,6 +152,7 @@ export async function insertTask(tx: Db, ctx: Ctx, input: TaskInput, opts: { par
         cycleDay: input.cycleDay ?? null,
         status: opts.status ?? 'draft',
         parentId: opts.parentId ?? null,
+        directiveId: opts.directiveId ?? null,
         createdBy: ctx.actor.userId,
         createdAt: now,
         updatedAt: now,

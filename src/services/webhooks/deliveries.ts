@@ -87,10 +87,10 @@ export async function deliverDue(db: Db, clock: Clock, send: SendFn = fetchSend)
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(BATCH);
   const claimable = and(inArray(webhookDeliveries.status, ['pending', 'sending']), lte(webhookDeliveries.nextAttemptAt, now));
+  const local = formatDateTime(now).slice(11, 16); // HH:MM, district time
+  const start = Math.floor(now.getTime() / 60_000) * 60_000;
   for (const { d, c } of due) {
-    const local = formatDateTime(now).slice(11, 16);
     if (c.quietStart && c.quietEnd && inQuietHours(local, c.quietStart, c.quietEnd)) {
-      const start = Math.floor(now.getTime() / 60_000) * 60_000;
       const until = new Date(start + minutesUntil(local, c.quietEnd) * 60_000);
       const rows = await db
         .update(webhookDeliveries)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { generateBriefing } from '../../../services/briefing/index.js';
 import { ctxOf } from '../../auth-hooks.js';
-import { XLSX_MIME, typed, type Routes } from '../../deps.js';
+import { XLSX_MIME, contentDisposition, typed, type Routes } from '../../deps.js';
 import { periodQuery } from '../scores/index.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,10 +23,7 @@ export const briefingRoutes: Routes = (app, deps) => {
       const { title, buffer } = await generateBriefing(ctxOf(req, deps), { from, to }, format);
       return reply
         .header('content-type', format === 'docx' ? DOCX_MIME : XLSX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="briefing.${format}"; filename*=UTF-8''${encodeURIComponent(`${title}.${format}`)}`,
-        )
+        .header('content-disposition', contentDisposition(`${title}.${format}`, `briefing.${format}`))
         .send(buffer);
     },
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../domain/time/dates.js';
 import { CYCLE_IDS, PRIORITY_IDS, SOURCE_KIND_IDS, TASK_STATUSES } from '../../../domain/tasks/workflow.js';
+import { LIGHTS } from '../../../domain/warnings/lights.js';
 import { LEDGER_SORTS } from '../../../services/tasks/ledger.js';
 import { nullableText, optionalText, paging } from '../../deps.js';
 
@@ -70,7 +71,7 @@ export const ledgerQuery = z.object({
     .string()
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
-    .pipe(z.array(z.enum(['red', 'yellow', 'blue', 'green'], '预警等级无效')).optional()),
+    .pipe(z.array(z.enum(LIGHTS, '预警等级无效')).optional()),
   closedFrom: isoDate().optional(),
   closedTo: isoDate().optional(),
   assignedFrom: isoDate().optional(),
