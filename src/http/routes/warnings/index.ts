@@ -34,7 +34,7 @@ export const warningRoutes: Routes = (app, deps) => {
     async (req) => {
       const ctx = ctxOf(req, deps);
       requirePermission(ctx, 'tasks.manage');
-      return runDailyWarnings(ctx.db, ctx.clock, `http:${req.hostname}`);
+      return runDailyWarnings(ctx.db, ctx.clock, `http:${req.hostname}`, { send: deps.webhooks.send });
     },
   );
   r.get(
