@@ -28,18 +28,12 @@ export function scopeCondition(scope: MujunScope): SQL | undefined {
   return or(towns, usccs) ?? sql`false`;
 }
 
-/** Whether one enterprise (its uscc and town) is inside the scope. */
-export function inScope(scope: MujunScope, row: { uscc: string; town: string | null }): boolean {
-  if (scope.all) return true;
-  return scope.usccs.includes(row.uscc) || (row.town !== null && scope.towns.includes(row.town));
-}
-
 /**
  * Loads the result row of an enterprise in a run when the actor may see it; otherwise 404 (also when the run or the
- * enterprise does not exist). Returns the stored result row.
+ * enterprise does not exist). Returns the stored result row. `scope`: the actor's, when the caller already has it.
  */
-export async function assertEnterpriseVisible(ctx: Pick<Ctx, 'db' | 'actor'>, runId: string, uscc: string) {
-  const scope = await mujunScope(ctx);
+export async function assertEnterpriseVisible(ctx: Pick<Ctx, 'db' | 'actor'>, runId: string, uscc: string, scope?: MujunScope) {
+  scope ??= await mujunScope(ctx);
   const [row] = await ctx.db
     .select()
     .from(mujunResults)

@@ -12,9 +12,8 @@ import { recordsToTable, tableToRecords } from '../../domain/mujun/input.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { assertEnterpriseVisible, mujunScope, scopeCondition } from './access.js';
-import { readMujunInput } from './input-files.js';
+import { parseSnapshot } from './results/common.js';
 import { loadRun, storeRun, type RunSummary } from './runs.js';
-import { fileInvalid } from './uploads.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** The evidence types accepted, by extension, with the content type they are served as (never the sender's). */
@@ -266,10 +265,12 @@ async function lockPending(tx: Db, id: string) {
 }
 
 /** The records of a run's input snapshot. */
-async function snapshotRecords(csv: string): Promise<MujunRecord[]> {
-  const parsed = await readMujunInput({ buffer: Buffer.from(csv, 'utf8'), fileName: 'input.csv' });
-  if (!parsed.ok) throw new AppError(500, 'INTERNAL', '评价批次的输入快照无法读取');
-  return tableToRecords(parsed.table);
+function snapshotRecords(csv: string): MujunRecord[] {
+  try {
+    return tableToRecords(parseSnapshot(csv));
+  } catch {
+    throw new AppError(500, 'INTERNAL', '评价批次的输入快照无法读取');
+  }
 }
 
 export interface Correction {
@@ -310,7 +311,7 @@ export async function acceptAppeal(
       return { field: c.field, value: correctionValue(c.field, c.value, appeal.uscc, `corrections[${k}].value`) };
     });
     const run = await loadRun(tx, appeal.runId);
-    const records = await snapshotRecords(run.inputCsv);
+    const records = snapshotRecords(run.inputCsv);
     const record = records.find((r) => r['uscc'] === appeal.uscc);
     if (!record) throw notFound('企业评价结果');
     const changes = values.map(({ field, value }) => {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { IndicatorResult } from '../../domain/mujun/engine.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
-import { POLICY_CATEGORY_LABELS, policyRows, type PolicyCategory } from './policies.js';
+import { POLICY_CATEGORY_LABELS, policyRows } from './policies.js';
 import { classOrder, groupName, STATUS_LABELS, type ResultFilter, type RunHeader } from './results/common.js';
 import { rankingRows } from './results/ranking.js';
 
@@ -45,6 +45,12 @@ function addSheet(wb: ExcelJS.Workbook, name: string, title: string, head: strin
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return ws;
 }
+
+/** The cells naming an enterprise in the lists: credit code, name, town, industry, group, status. */
+const enterpriseCells = (
+  run: Pick<RunHeader, 'scheme'>,
+  r: { uscc: string; name: string; town: string | null; industry: string | null; group: string | null; status: string },
+) => [r.uscc, r.name, r.town ?? '', r.industry ?? '', groupName(run.scheme, r.group) ?? '', STATUS_LABELS[r.status] ?? r.status];
 
 const r4 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1e4) / 1e4);
 const bordered = (row: ExcelJS.Row) => row.eachCell({ includeEmpty: false }, (c) => (c.border = BORDER));
@@ -117,18 +123,7 @@ export async function rankingXlsx(
       ['统一社会信用代码', '企业名称', '乡镇街道', '行业代码', '评价分组', '状态', '档次'],
       [22, 32, 14, 10, 14, 20, 6],
     );
-    for (const r of others)
-      bordered(
-        ws.addRow([
-          r.uscc,
-          r.name,
-          r.town ?? '',
-          r.industry ?? '',
-          groupName(run.scheme, r.group) ?? '',
-          STATUS_LABELS[r.status] ?? r.status,
-          r.class ?? '',
-        ]),
-      );
+    for (const r of others) bordered(ws.addRow([...enterpriseCells(run, r), r.class ?? '']));
   }
   if (wb.worksheets.length === 0) addSheet(wb, '评价结果', title, ['（没有符合条件的企业）'], [30]);
   await ctx.db.transaction((tx) =>
@@ -175,29 +170,14 @@ export async function classListsXlsx(ctx: Ctx, runId: string): Promise<{ title: 
       bordered(row);
     };
     policyRow(['类别', '政策措施', '责任部门'], true);
-    for (const p of own)
-      policyRow([POLICY_CATEGORY_LABELS[p.category as PolicyCategory] ?? p.category, p.measure, p.department ?? '']);
+    for (const p of own) policyRow([POLICY_CATEGORY_LABELS[p.category] ?? p.category, p.measure, p.department ?? '']);
     if (own.length === 0) policyRow(['', '（未设置该档次的政策措施）', '']);
     ws.addRow([]);
     const h = ws.addRow(head);
     h.font = { bold: true };
     h.alignment = { horizontal: 'center' };
     bordered(h);
-    members.forEach((r, i) =>
-      bordered(
-        ws.addRow([
-          i + 1,
-          r.uscc,
-          r.name,
-          r.town ?? '',
-          r.industry ?? '',
-          groupName(run.scheme, r.group) ?? '',
-          STATUS_LABELS[r.status] ?? r.status,
-          r.total,
-          r.rank,
-        ]),
-      ),
-    );
+    members.forEach((r, i) => bordered(ws.addRow([i + 1, ...enterpriseCells(run, r), r.total, r.rank])));
   }
   if (wb.worksheets.length === 0) addSheet(wb, '分档名单', title, ['（没有已定档的企业）'], [30]);
   await ctx.db.transaction((tx) =>

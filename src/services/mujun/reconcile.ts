@@ -2,7 +2,7 @@
  * Reconciliation (数据比对) of a year's department uploads, and the merge of the latest upload of each department into
  * one record per enterprise — the input of a run.
  */
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { mujunUploads } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { INPUT_FIELDS, type MujunRecord } from '../../domain/mujun/fields.js';
@@ -28,15 +28,24 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 const present = (v: unknown): boolean =>
   v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)) && !(typeof v === 'string' && v.trim() === '');
 
-/** The latest upload of each source for the year, in DATA_SOURCES order. Queries run one after another. */
+/** The latest upload of each source for the year, in DATA_SOURCES order (their records read in one query). */
 async function latestUploads(db: Db, year: number): Promise<SourceUpload[]> {
   const latest = await latestUploadIds(db, year);
+  if (latest.size === 0) return [];
+  const rows = await db
+    .select({ id: mujunUploads.id, records: mujunUploads.records })
+    .from(mujunUploads)
+    .where(
+      inArray(
+        mujunUploads.id,
+        [...latest.values()].map((l) => l.id),
+      ),
+    );
+  const recordsOf = new Map(rows.map((r) => [r.id, r.records]));
   const out: SourceUpload[] = [];
   for (const s of DATA_SOURCES) {
     const l = latest.get(s.id);
-    if (!l) continue;
-    const [row] = await db.select({ records: mujunUploads.records }).from(mujunUploads).where(eq(mujunUploads.id, l.id));
-    out.push({ source: s.id, uploadId: l.id, records: (row?.records ?? []) as MujunRecord[] });
+    if (l) out.push({ source: s.id, uploadId: l.id, records: (recordsOf.get(l.id) ?? []) as MujunRecord[] });
   }
   return out;
 }

@@ -85,6 +85,7 @@ export async function storeRun(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>,
     throw e;
   }
   const csv = tableToCsv(table);
+  const inputSha256 = sha256Hex(csv);
   const groups: RunGroup[] = result.groups.map((g) => {
     const def = scheme.groups.find((x) => x.id === g.id)!;
     return {
@@ -111,7 +112,7 @@ export async function storeRun(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>,
       schemeId: input.scheme.id,
       scheme: scheme as object, // exactly what was evaluated (validated, unknown keys dropped)
       inputCsv: csv,
-      inputSha256: sha256Hex(csv),
+      inputSha256,
       uploadIds: [...input.uploadIds],
       parentRunId: input.parentRunId,
       reason: input.reason,
@@ -168,7 +169,7 @@ export async function storeRun(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>,
       version,
       scheme: schemeRow ? `${schemeRow.code} v${schemeRow.version}` : input.scheme.id,
       enterprises: table.uscc.length,
-      inputSha256: sha256Hex(csv),
+      inputSha256,
       parentRunId: input.parentRunId,
       reason: input.reason,
       classCounts: Object.fromEntries(groups.map((g) => [g.id, g.classCounts])),

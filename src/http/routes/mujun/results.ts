@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { classListsXlsx, rankingXlsx } from '../../../services/mujun/exports.js';
 import { POLICY_CATEGORIES, POLICY_LIMITS, listPolicies, replacePolicies } from '../../../services/mujun/policies.js';
@@ -32,7 +33,18 @@ const policyItem = z.object({
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
 });
 
-const pdfDisposition = (fileName: string) => attachmentDisposition(fileName, 'report.pdf', 'inline');
+/** Sends a PDF report, shown in the browser (inline). */
+const sendPdf = (reply: FastifyReply, { fileName, pdf }: { fileName: string; pdf: Buffer }) =>
+  reply
+    .header('content-type', PDF_MIME)
+    .header('content-disposition', attachmentDisposition(fileName, 'report.pdf', 'inline'))
+    .send(pdf);
+/** Sends an Excel workbook named after its title. */
+const sendXlsx = (reply: FastifyReply, { title, buffer }: { title: string; buffer: Buffer }) =>
+  reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', contentDisposition(`${title}.xlsx`))
+    .send(buffer);
 
 export const mujunResultRoutes: Routes = (app, deps) => {
   const r = typed(app);
@@ -76,10 +88,7 @@ export const mujunResultRoutes: Routes = (app, deps) => {
   r.get(
     '/mujun/runs/:id/enterprises/:uscc/report.pdf',
     { config: read, schema: { params: enterpriseParams, tags, summary: '企业亩均效益体检报告（PDF）' } },
-    async (req, reply) => {
-      const { fileName, pdf } = await enterpriseReportPdf(ctxOf(req, deps), req.params.id, req.params.uscc);
-      return reply.header('content-type', PDF_MIME).header('content-disposition', pdfDisposition(fileName)).send(pdf);
-    },
+    async (req, reply) => sendPdf(reply, await enterpriseReportPdf(ctxOf(req, deps), req.params.id, req.params.uscc)),
   );
   r.get(
     '/mujun/runs/:id/reports.pdf',
@@ -92,10 +101,7 @@ export const mujunResultRoutes: Routes = (app, deps) => {
         summary: '某乡镇街道全部企业的体检报告（PDF，每家一页）',
       },
     },
-    async (req, reply) => {
-      const { fileName, pdf } = await townReportsPdf(ctxOf(req, deps), req.params.id, req.query.town);
-      return reply.header('content-type', PDF_MIME).header('content-disposition', pdfDisposition(fileName)).send(pdf);
-    },
+    async (req, reply) => sendPdf(reply, await townReportsPdf(ctxOf(req, deps), req.params.id, req.query.town)),
   );
   r.get(
     '/mujun/compare',
@@ -123,13 +129,7 @@ export const mujunResultRoutes: Routes = (app, deps) => {
   r.get(
     '/mujun/runs/:id/export.xlsx',
     { config: read, schema: { params: idParams, querystring: resultFilter, tags, summary: '导出评价结果排名（Excel）' } },
-    async (req, reply) => {
-      const { title, buffer } = await rankingXlsx(ctxOf(req, deps), req.params.id, req.query);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', contentDisposition(`${title}.xlsx`))
-        .send(buffer);
-    },
+    async (req, reply) => sendXlsx(reply, await rankingXlsx(ctxOf(req, deps), req.params.id, req.query)),
   );
   r.get(
     '/mujun/runs/:id/class-lists.xlsx',
@@ -137,13 +137,7 @@ export const mujunResultRoutes: Routes = (app, deps) => {
       config: { permission: 'mujun.manage' },
       schema: { params: idParams, tags, summary: '导出分档企业名单及差别化政策（Excel，每档一页）' },
     },
-    async (req, reply) => {
-      const { title, buffer } = await classListsXlsx(ctxOf(req, deps), req.params.id);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', contentDisposition(`${title}.xlsx`))
-        .send(buffer);
-    },
+    async (req, reply) => sendXlsx(reply, await classListsXlsx(ctxOf(req, deps), req.params.id)),
   );
 
   r.get('/mujun/policies', { config: read, schema: { tags, summary: '差别化政策措施' } }, async (req) =>

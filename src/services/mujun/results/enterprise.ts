@@ -20,6 +20,7 @@ import {
   resultsWhere,
   snapshotOf,
   snapshotRow,
+  toItem,
   type RunHeader,
   type StoredGroup,
 } from './common.js';
@@ -81,9 +82,10 @@ export interface EnterpriseDetail {
 /** The detail of one enterprise of a run; 404 outside the actor's scope. */
 export async function enterpriseDetail(ctx: Ctx, runId: string, uscc: string): Promise<EnterpriseDetail> {
   requirePermission(ctx, 'mujun.read');
-  const row = await assertEnterpriseVisible(ctx, runId, uscc);
+  const scope = await mujunScope(ctx);
+  const row = await assertEnterpriseVisible(ctx, runId, uscc, scope);
   const run = await loadRun(ctx.db, runId);
-  const [detail] = await buildDetails(ctx, run, [row], await mujunScope(ctx));
+  const [detail] = await buildDetails(ctx, run, [row], scope);
   return detail!;
 }
 
@@ -121,13 +123,9 @@ async function buildDetails(ctx: Ctx, run: RunHeader, rows: ResultRow[], scope: 
     const g = run.scheme.groups.find((x) => x.id === row.grp) ?? null;
     const indicators = (row.indicators ?? {}) as Record<string, IndicatorResult>;
     const stored = run.groups.find((x) => x.id === row.grp);
-    const heroes =
-      row.status === 'scored'
-        ? { mujun: row.mujun ?? 0, ditan: row.ditan ?? 0, keji: row.keji ?? 0, renjun: row.renjun ?? 0 }
-        : null;
+    const item = toItem({ ...row, group: row.grp });
     const mean = row.grp ? means.get(row.grp) : undefined;
     const adjustments = (row.adjustments ?? []) as { id: string; points: number }[];
-    const vetoIds = row.vetoes ?? [];
     return {
       run: {
         id: run.id,
@@ -138,21 +136,10 @@ async function buildDetails(ctx: Ctx, run: RunHeader, rows: ResultRow[], scope: 
         createdAt: run.createdAt,
       },
       result: {
-        uscc: row.uscc,
-        name: row.name,
-        town: row.town,
-        industry: row.industry,
-        scale: row.scale,
-        group: row.grp,
-        status: row.status,
-        total: row.total,
-        rank: row.rank,
-        class: row.class,
-        heroes,
+        ...item,
         indicators,
         adjustments: adjustments.map((a) => ({ ...a, name: g?.adjustments?.find((x) => x.id === a.id)?.name ?? a.id })),
-        vetoes: vetoIds,
-        vetoDetails: vetoIds.map((id) => {
+        vetoDetails: item.vetoes.map((id) => {
           const v = g?.vetoes?.find((x) => x.id === id);
           return { id, name: v?.name ?? id, class: v?.class ?? '' };
         }),
@@ -176,7 +163,7 @@ async function buildDetails(ctx: Ctx, run: RunHeader, rows: ResultRow[], scope: 
         : null,
       radar: {
         heroes: [...HEROES],
-        enterprise: HEROES.map((h) => heroes?.[h] ?? 0),
+        enterprise: HEROES.map((h) => item.heroes?.[h] ?? 0),
         groupMean: HEROES.map((h) => mean?.[h] ?? 0),
         max: heroMax(run.scheme, row.grp),
       },
