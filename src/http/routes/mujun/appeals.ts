@@ -11,7 +11,7 @@ import {
 } from '../../../services/mujun/appeals.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition, parseFields, readMultipart } from './data.js';
+import { attachmentDisposition, parseFields, readMultipart } from '../../uploads.js';
 
 const fileFields = z.object({
   runId: z.uuid('评价批次编号格式不正确'),

@@ -5,7 +5,7 @@ import { POLICY_CATEGORIES, POLICY_LIMITS, listPolicies, replacePolicies } from 
 import { enterpriseReportPdf, townReportsPdf } from '../../../services/mujun/report-pdf.js';
 import { aggregates, compareRuns, distribution, enterpriseDetail, ranking } from '../../../services/mujun/results/index.js';
 import { ctxOf } from '../../auth-hooks.js';
-import { attachmentDisposition } from './data.js';
+import { attachmentDisposition } from '../../uploads.js';
 import { XLSX_MIME, contentDisposition, idParams, optionalText, paging, typed, type Routes } from '../../deps.js';
 
 const PDF_MIME = 'application/pdf';

@@ -12,7 +12,7 @@ import { validateScheme } from '../../../domain/mujun/scheme.js';
 import { defaultScheme } from '../../../domain/mujun/default-scheme.js';
 import { backends, signIn, startTestApp, type Agent, type TestApp } from '../../../../test/harness.js';
 import { postMultipart } from './multipart-testing.js';
-import { attachmentDisposition, safeFileName } from './data.js';
+import { attachmentDisposition, safeFileName } from '../../uploads.js';
 
 const TOWN = '白源街道';
 

@@ -7,6 +7,7 @@ import { importTasks } from '../../../services/tasks/import.js';
 import { IMPORT_MAX_BYTES } from '../org/import.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
+import { attachmentDisposition } from '../../uploads.js';
 import { isoDate, ledgerQuery } from './schema.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -40,7 +41,7 @@ export const taskFileRoutes: Routes = (app, deps) => {
       const a = await downloadAttachment(ctxOf(req, deps), req.params.id, req.params.attachmentId);
       return reply
         .header('content-type', a.mime)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('content-disposition', attachmentDisposition(a.filename, 'file'))
         .header('x-content-type-options', 'nosniff')
         .send(a.content);
     },
