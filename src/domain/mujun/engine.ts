@@ -786,19 +786,6 @@ interface RowOutputs {
   adjustmentWords: number;
   vetoMask: Uint32Array;
   vetoWords: number;
-  /** holds the per-member arrays of every group as well */
-  arena: Arena;
-}
-
-/**
- * Arena bytes one group needs per member, and in all besides: value, benchmark, score per indicator; sum, 4 heroes,
- * adjustments, totals, exclusions, field points; ranks; missing (plus the padding of each array).
- */
-function groupArenaBytes(g: Group): { perMember: number; fixed: number } {
-  const nInd = g.indicators.length;
-  const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
-  const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
-  return { perMember: 8 * (3 * nInd + 7 + (anyExclude ? 1 : 0) + nField) + 4 + 1, fixed: 8 * (3 * nInd + nField + 16) };
 }
 
 function evaluateGroup(
@@ -809,7 +796,12 @@ function evaluateGroup(
 ): { detail: ColumnarGroup; summary: GroupResult } {
   const m = members.length;
   const nInd = g.indicators.length;
-  const arena = o.arena; // reserved for this group by `groupArenaBytes` (see evaluateColumnar)
+  const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
+  const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
+  // value, benchmark, score per indicator; sum, 4 heroes, adjustments, totals, exclusions, field points; ranks; missing
+  const arena = new Arena(
+    Arena.size([m, 8 * (3 * nInd + 7 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16),
+  );
   const W = g.indicators.reduce((s, x) => s + x.weight, 0);
   const sum = arena.f64(m);
   let excludedW: Float64Array | null = null;
@@ -951,25 +943,13 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
     vetoWords = Math.max(vetoWords, Math.ceil((g.vetoes?.length ?? 0) / 32));
   }
   const byIndustry = scheme.groups.some((g) => g.indicators.some((x) => x.benchmark?.by === 'industry'));
-  // and the groups' per-member arrays: the groups' members are disjoint, so n members at the largest per-member size
-  // bound them. One allocation instead of one per group: each large external allocation can start a full garbage
-  // collection (which marks the whole table), so fewer, larger ones mean fewer collections.
-  let groupBytes = 0;
-  let perMember = 0;
-  for (const g of scheme.groups) {
-    const b = groupArenaBytes(g);
-    perMember = Math.max(perMember, b.perMember);
-    groupBytes += b.fixed;
-  }
-  groupBytes += n * perMember;
   const arena = new Arena(
     Arena.size(
       [n, flagNames.length + 1 + 2 + 2 + 4 + 4 + 4 + 40 + 4 * (adjustmentWords + vetoWords)],
       [n, byIndustry ? 4 : 0],
       [n, scheme.tenantsTakeLandlordClass ? 4 : 0],
     ) +
-      8 * (flagNames.length + 16 + scheme.groups.length) +
-      groupBytes,
+      8 * (flagNames.length + 16 + scheme.groups.length),
   );
   const flags = parseFlags(table.text['flags'], n, flagNames, arena);
 
@@ -1033,7 +1013,6 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
     adjustmentWords,
     vetoMask: arena.u32(n * vetoWords),
     vetoWords,
-    arena,
   };
   const byGroup: ColumnarGroup[] = [];
   const groups: GroupResult[] = [];
