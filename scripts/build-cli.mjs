@@ -72,7 +72,15 @@ function checkModuleUrls(metafile, tmp, outDir, quiet) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const quiet = process.argv.includes('--quiet');
   if (process.argv.includes('--if-stale') && bundleIsFresh()) process.exit(0);
-  console.log('> bundling the CLI (esbuild → dist/cli)…');
-  await buildCli();
+  if (!quiet) console.log('> bundling the CLI (esbuild → dist/cli)…');
+  try {
+    await buildCli({ quiet });
+  } catch (err) {
+    // `--optional` (npm's prepare, run by `npm ci` / `npm install`): a failed build must not fail the install, since
+    // bin/luoshi.mjs then runs the CLI through tsx
+    if (!process.argv.includes('--optional')) throw err;
+    console.warn(`build-cli: the CLI bundle was not built (${err instanceof Error ? err.message : err}); luoshi runs through tsx`);
+  }
 }
