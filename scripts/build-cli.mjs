@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the CLI (src/cli/main.ts and what it imports; npm packages stay external) into dist/cli with esbuild, so
+// Bundles the CLI (src/cli/main.ts and what it imports, and the CSV reader's worker src/services/mujun/csv-worker.ts;
+// npm packages stay external) into dist/cli with esbuild, so
 // bin/luoshi.mjs can start `evaluate` / `meeting` without tsx. dist/cli sits at the depth of src/cli, so
 // `new URL('../../package.json', import.meta.url)` resolves the same from both; the build checks every such URL in the
 // code the bundled commands load. `--if-stale` builds only when an input is newer than the bundle.
@@ -16,7 +17,8 @@ export async function buildCli({ root = ROOT, outDir = BUNDLE_DIR, quiet = false
   try {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: { main: 'src/cli/main.ts' },
+      // the CSV reader's worker thread (src/services/mujun/csv-parallel.ts loads ./csv-worker.js when it exists)
+      entryPoints: { main: 'src/cli/main.ts', 'csv-worker': 'src/services/mujun/csv-worker.ts' },
       outdir: tmp,
       bundle: true,
       splitting: true,
@@ -60,6 +62,7 @@ function checkModuleUrls(metafile, tmp, outDir, quiet) {
     const code = readFileSync(join(tmp, name), 'utf8');
     for (const m of code.matchAll(/new URL\(\s*(["'`])([^"'`]*)\1\s*,\s*import\.meta\.url\s*\)/g)) {
       if (existsSync(fileURLToPath(new URL(m[2], base)))) continue;
+      if (existsSync(fileURLToPath(new URL(m[2], pathToFileURL(join(tmp, 'main.js')))))) continue; // part of the bundle
       const msg = `${name}: new URL(${JSON.stringify(m[2])}, import.meta.url) does not resolve from dist/cli`;
       if (eager.has(name)) problems.push(msg);
       else if (!quiet)
@@ -81,6 +84,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     // `--optional` (npm's prepare, run by `npm ci` / `npm install`): a failed build must not fail the install, since
     // bin/luoshi.mjs then runs the CLI through tsx
     if (!process.argv.includes('--optional')) throw err;
-    console.warn(`build-cli: the CLI bundle was not built (${err instanceof Error ? err.message : err}); luoshi runs through tsx`);
+    console.warn(
+      `build-cli: the CLI bundle was not built (${err instanceof Error ? err.message : err}); luoshi runs through tsx`,
+    );
   }
 }

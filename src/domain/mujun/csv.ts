@@ -51,7 +51,24 @@ export class CsvReader {
   private bomChecked = false;
   private ended = false;
 
-  constructor(private readonly handler: CsvHandler) {}
+  /**
+   * `opts.bom: false`: the bytes are not the start of a file (a later part of one, see `MujunTableBuilder.part`), so
+   * they have no BOM to skip.
+   */
+  constructor(
+    private readonly handler: CsvHandler,
+    opts: { bom?: boolean } = {},
+  ) {
+    if (opts.bom === false) this.bomChecked = true;
+  }
+
+  /**
+   * Whether everything pushed so far ended a record: nothing carried over (no field cut short, no quoted field left
+   * open), no record going on. True after a part of a file that was cut at a record boundary.
+   */
+  get atRecordEnd(): boolean {
+    return this.carry === null && !this.midRecord && !this.skipLf && this.bomChecked;
+  }
 
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error('CsvReader: push after end');

@@ -75,6 +75,8 @@ const REASON_NEGATIVE = '不能为负数';
 const REASON_NOT_INT = '应为非负整数';
 const REASON_SCALE = '规模应为 above / below（或 规上 / 规下）';
 const REASON_QUOTES = '引号使用不正确（字段内的引号应写成两个引号 ""，且字段须整体用引号括起）';
+/** reported once per column (the first row where it happens) */
+const REASON_NO_HEADER = '此列没有列名，但有数据';
 
 /** Header text → lookup key: full-width parentheses made ASCII, spaces and required-markers (*) removed. */
 function canonicalHeader(h: string): string {
@@ -154,6 +156,27 @@ class UsccDuplicates {
     for (let i = 0; i < 18; i++) bytes[o + i] = b[s + i]!;
     this.rows[id] = row;
     if (raw !== null) this.raw.set(id, raw);
+  }
+
+  /** The codes so far, for `append` in another builder (the arrays are cut to size: they can be transferred). */
+  export(): PartCodes {
+    return {
+      bytes: this.bytes.slice(0, this.count * 18),
+      rows: this.rows.slice(0, this.count),
+      raw: [...this.raw],
+    };
+  }
+
+  /** Appends the codes of a later part of the file, its rows moved down by `rowOffset`. */
+  append(part: PartCodes, rowOffset: number): void {
+    const k = part.rows.length;
+    const base = this.count;
+    this.reserve(base + k);
+    this.bytes.set(part.bytes.subarray(0, k * 18), base * 18);
+    const rows = this.rows;
+    for (let i = 0; i < k; i++) rows[base + i] = part.rows[i]! + rowOffset;
+    for (const [id, raw] of part.raw) this.raw.set(base + id, raw);
+    this.count = base + k;
   }
 
   /** The codes in push order as strings: one decode of all bytes, then slices of it (no copy of the characters). */
@@ -369,6 +392,25 @@ class NameArena {
     return true;
   }
 
+  /** The first `n` rows' bytes, for `append` in another builder (cut to size: they can be transferred). */
+  export(n: number): Pick<PartNames, 'bytes' | 'start' | 'end'> {
+    return { bytes: this.bytes.slice(0, this.len), start: this.start.slice(0, n), end: this.end.slice(0, n) };
+  }
+
+  /** Appends a later part's `n` rows as rows `at…` (room for them made by the caller). */
+  append(part: PartNames, at: number, n: number): void {
+    const o = this.len;
+    this.room(part.bytes.length);
+    this.bytes.set(part.bytes, o);
+    this.len = o + part.bytes.length;
+    const { start, end } = this;
+    for (let i = 0; i < n; i++) {
+      const s = part.start[i]!;
+      start[at + i] = s < 0 ? -1 : s + o;
+      end[at + i] = s < 0 ? 0 : part.end[i]! + o;
+    }
+  }
+
   /**
    * Checks the kept bytes (one native UTF-8 check of them all; only when it fails, cell by cell) and hands the cells
    * that are not valid UTF-8 back as strings (invalid sequences as U+FFFD, trimmed) in `into`.
@@ -488,6 +530,77 @@ function cellString(v: InputCell): string {
   return String(v).trim();
 }
 
+/** The credit codes of a part (see `TablePart`): 18 bytes each, their rows, and the text of those normalised. */
+export interface PartCodes {
+  bytes: Uint8Array;
+  rows: Int32Array;
+  raw: [number, string][];
+}
+
+/** The names of a part: bytes as in `NameArena`, and the rows held as strings (`start` −1) with their text. */
+export interface PartNames {
+  bytes: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  strings: [number, string][];
+}
+
+/** A text column of a part, dictionary-coded: row i's text is `dict[ids[i]]`. */
+export interface PartText {
+  dict: string[];
+  ids: Int32Array;
+}
+
+/**
+ * What a builder read from one part of a CSV file (records after the header, cut at record boundaries), in a form that
+ * can be posted between threads with its typed arrays transferred: no string per cell. A builder that read the parts
+ * before it takes it with `absorb`, which moves the part's rows down to their place in the file.
+ */
+export interface TablePart {
+  /** records read, blank ones included (as `recordNo`: the header counts as 1) */
+  records: number;
+  /** data rows (blank records skipped) */
+  n: number;
+  /** problems with rows counted from the part's first record as row 2; header problems left out */
+  problems: InputProblem[];
+  cols: { num: Float64Array | null; text: PartText | null; allNumeric: boolean }[];
+  codes: PartCodes;
+  names: PartNames;
+}
+
+/** The typed arrays of a part, for `postMessage`'s transfer list. */
+export function partTransferList(part: TablePart): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: ArrayBufferView) => out.push(a.buffer as ArrayBuffer);
+  for (const c of part.cols) {
+    if (c.num) add(c.num);
+    if (c.text) add(c.text.ids);
+  }
+  add(part.codes.bytes);
+  add(part.codes.rows);
+  add(part.names.bytes);
+  add(part.names.start);
+  add(part.names.end);
+  return out;
+}
+
+function dictionaryCode(text: string[], n: number): PartText {
+  const ids = new Int32Array(n);
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const t = text[i]!;
+    let id = index.get(t);
+    if (id === undefined) {
+      id = dict.length;
+      dict.push(t);
+      index.set(t, id);
+    }
+    ids[i] = id;
+  }
+  return { dict, ids };
+}
+
 /**
  * Builds a `MujunTable` row by row. CSV: pass the builder to a `CsvReader` (record 1 is the header). Other sources:
  * `setHeader(...)` then `addRow(rowNumber, cells)`. `finish()` returns the table or every problem.
@@ -582,6 +695,11 @@ export class MujunTableBuilder implements CsvHandler {
         this.problem(1, null, null, `缺少必需的列“${def.zh}”（${def.key}）`);
       }
     }
+  }
+
+  /** The header cells as the CSV's first record gave them (empty before it). */
+  get csvHeaderCells(): readonly string[] {
+    return this.csvHeader;
   }
 
   /** Data rows read so far (blank rows not counted). */
@@ -693,7 +811,7 @@ export class MujunTableBuilder implements CsvHandler {
       this.extraReported = true;
     } else if (c.header === '' && !c.reported) {
       c.reported = true;
-      this.problem(this.row, `第 ${ci + 1} 列`, raw, '此列没有列名，但有数据');
+      this.problem(this.row, `第 ${ci + 1} 列`, raw, REASON_NO_HEADER);
     }
   }
 
@@ -826,6 +944,85 @@ export class MujunTableBuilder implements CsvHandler {
 
   private headerOf(kind: Kind): string {
     return this.cols.find((c) => c.kind === kind)!.header;
+  }
+
+  // ---- parts of a CSV file read apart (threads) ----
+
+  /**
+   * For a builder that reads a later part of a CSV file: the file's header (as its first record gave it), so that the
+   * records pushed next are data, numbered from row 2 (`absorb` moves them to their place).
+   */
+  beginCsvPart(header: readonly string[]): void {
+    this.setHeader(header.map((h) => h)); // as `endRecord` does for record 1
+    this.recordNo = 1;
+    this.row = 2;
+  }
+
+  /** What this builder read (see `TablePart`). Call once, when its part is done; the builder is not used after. */
+  part(): TablePart {
+    const n = this.n;
+    const strings: [number, string][] = [];
+    const nameStart = this.names.start;
+    if (this.cols.some((c) => c.kind === Kind.Name))
+      for (let i = 0; i < n; i++) if (nameStart[i]! < 0) strings.push([i, this.name[i]!]);
+    return {
+      records: this.recordNo,
+      n,
+      problems: this.problems.filter((p) => p.row !== 1),
+      cols: this.cols.map((c) => ({
+        num: c.num && (c.kind !== Kind.Unknown || c.allNumeric) ? c.num.slice(0, n) : null,
+        text: c.text ? dictionaryCode(c.text, n) : null,
+        allNumeric: c.allNumeric,
+      })),
+      codes: this.codes.export(),
+      names: { ...this.names.export(n), strings },
+    };
+  }
+
+  /**
+   * Appends the rows of the next part of the file (read by a builder given the same header, see `beginCsvPart`) after
+   * the records read so far: rows in its problems and codes are moved down to their place in the file, and duplicate
+   * codes are found across all parts by `finish`.
+   */
+  absorb(part: TablePart): void {
+    const offset = this.recordNo - 1; // the part's row 2 is this builder's next record
+    for (const p of part.problems) {
+      if (p.reason === REASON_NO_HEADER) {
+        const ci = this.csvHeaderIndex(p.column);
+        const c = ci < 0 ? undefined : this.cols[ci];
+        if (c?.reported) continue; // once per column: an earlier part has it
+        if (c) c.reported = true;
+      }
+      this.problems.push({ ...p, row: p.row === null ? null : p.row + offset });
+    }
+    const at = this.n;
+    const k = part.n;
+    if (at + k >= this.cap) this.grow(Math.max(this.cap * 2, at + k + 1));
+    this.cols.forEach((c, ci) => {
+      const pc = part.cols[ci]!;
+      if (c.kind === Kind.Unknown && !pc.allNumeric) c.allNumeric = false;
+      if (c.num && pc.num) c.num.set(pc.num.subarray(0, k), at);
+      if (c.text && pc.text) {
+        const { dict, ids } = pc.text;
+        const text = c.text;
+        for (let i = 0; i < k; i++) text[at + i] = dict[ids[i]!]!;
+      }
+    });
+    // the rows' code and name cells only serve the checks of `endRow`, done by the part's builder; the table takes the
+    // codes from `codes` and the names from the arena
+    this.codes.append(part.codes, offset);
+    this.names.append(part.names, at, k);
+    for (const [i, name] of part.names.strings) this.name[at + i] = name;
+    for (let i = 0; i < k; i++) if (this.names.start[at + i]! >= 0) this.name[at + i] = PENDING;
+    this.n = at + k;
+    this.recordNo += part.records - 1;
+    if (this.n >= this.cap) this.grow();
+  }
+
+  /** The index of the column a problem's `第 N 列` names (−1 when it names none). */
+  private csvHeaderIndex(column: string | null): number {
+    const m = column === null ? null : /^第 (\d+) 列$/.exec(column);
+    return m ? Number(m[1]) - 1 : -1;
   }
 
   // ---- rows of values (xlsx, objects) ----

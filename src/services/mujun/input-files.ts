@@ -11,9 +11,14 @@ import { CsvReader } from '../../domain/mujun/csv.js';
 import type { MujunTable } from '../../domain/mujun/engine.js';
 import { exprReason, MujunTableBuilder, type InputCell, type InputProblem } from '../../domain/mujun/input.js';
 import { validateScheme, type Scheme } from '../../domain/mujun/scheme.js';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { readCsvInParts, type ParallelOptions } from './csv-parallel.js';
+import { createRequire } from 'node:module';
 
 export type { InputProblem } from '../../domain/mujun/input.js';
+
+/** The yaml package, loaded on first use (a JSON scheme, the usual case, does not pay its ~30 ms load at start-up). */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export type MujunInputSource = { path: string } | { buffer: Buffer; fileName: string };
 
@@ -38,14 +43,26 @@ export function fileErrorReason(file: string, e: unknown): string {
 
 /**
  * Reads the enterprise table from a .csv or .xlsx file (path or uploaded buffer). `builder`: a table builder that
- * checks only some columns (a department's upload), the full builder by default.
+ * checks only some columns (a department's upload), the full builder by default. `parallel`: a large .csv file given by
+ * path (and no `builder`) is read on several threads when it can be (`readCsvInParts`), with the same result.
  */
 export async function readMujunInput(
   src: MujunInputSource,
-  builder: MujunTableBuilder = new MujunTableBuilder(),
+  builder?: MujunTableBuilder,
+  opts: { parallel?: ParallelOptions } = {},
 ): Promise<ReadInputResult> {
   const fileName = 'path' in src ? src.path : src.fileName;
   const ext = extname(fileName).toLowerCase();
+  if (ext === '.csv' && 'path' in src && !builder && opts.parallel) {
+    // a large file on several threads (see csv-parallel.ts); null: read it the ordinary way below
+    try {
+      const r = await readCsvInParts(src.path, opts.parallel);
+      if (r) return r;
+    } catch (e) {
+      return fail(fileErrorReason(src.path, e), src.path);
+    }
+  }
+  builder ??= new MujunTableBuilder();
   if (ext === '.csv') return 'path' in src ? readCsvFile(src.path, builder) : readCsvBuffer(src.buffer, builder);
   if (ext === '.xlsx') return readXlsx(src, fileName, builder);
   if (ext === '.xls') return fail('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 .csv（UTF-8）', fileName);
@@ -220,8 +237,9 @@ export function parseSchemeText(text: string, file: string): ReadSchemeResult {
   let raw: unknown;
   if (ext === '.yaml' || ext === '.yml') {
     try {
-      raw = parseYaml(text, { prettyErrors: true });
+      raw = yaml().parse(text, { prettyErrors: true });
     } catch (e) {
+      const { YAMLParseError } = yaml();
       const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
       const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列，` : '';
       return fail(`评价方案“${file}”不是有效的 YAML：${where}${e instanceof YAMLParseError ? e.code : String(e)}`, file);
