@@ -6,7 +6,6 @@ import { DEFAULT_UNIT_HINTS } from '../demo/unit-hints.js';
 import { AppError } from '../domain/errors.js';
 import { parseMeetingReport, type ParsedMeeting, type UnitHint } from '../domain/meetings/parser.js';
 import { localDate } from '../domain/time/dates.js';
-import { readReport } from '../services/meetings/read-report.js';
 
 export interface MeetingParseOptions {
   json?: boolean;
@@ -122,6 +121,8 @@ export async function meetingParseCommand(file: string, opts: MeetingParseOption
             : `无法读取文件“${file}”（${code ?? '未知错误'}）`,
       );
     }
+    // loaded here: mammoth (.docx) takes ~60 ms to load, which every other command (evaluate) would pay at start-up
+    const { readReport } = await import('../services/meetings/read-report.js');
     const text = await readReport(data, file);
     const unitHints = opts.hints ? await readHints(opts.hints) : DEFAULT_UNIT_HINTS;
     const today = io.today ?? localDate(new Date());
