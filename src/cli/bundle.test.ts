@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +116,27 @@ describe('the CLI bundle (dist/cli)', () => {
     expect(bundled.stdout).toBe(tsx.stdout);
     expect(bundled.stderr).toBe(tsx.stderr);
     expect(bundled.stdout).toContain('甲模塑有限公司');
+  });
+
+  it('reads a large CSV with its bundled worker threads, giving the output of one thread', async () => {
+    const root = fakeRoot();
+    await buildCli({ root, outDir: join(root, 'dist/cli'), quiet: true });
+    expect(existsSync(join(root, 'dist/cli/csv-worker.js'))).toBe(true);
+    const scheme = join(repo, 'src/domain/mujun/fixtures/huangyan-2023.scheme.json');
+    const input = join(root, 'big.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const body = `913310037${String(i + 1).padStart(8, '0')}`;
+      return `${uscc(body)},"台州${i}号, 二车间",${i % 3 ? '规上' : '规下'},${(i % 90) + 4},${i * 3 + 1},${i * 40 + 7}\n`;
+    });
+    writeFileSync(input, '统一社会信用代码,企业名称,规模,用地面积(亩),实缴税金(万元),工业增加值(万元)\n' + rows.join(''));
+    const args = ['evaluate', '--scheme', scheme, '--input', input, '--format', 'csv'];
+    const env = { LUOSHI_TIMING: '1', LUOSHI_CSV_PARALLEL_MIN_BYTES: '0' };
+    const parts = luoshi(root, args, { ...env, LUOSHI_CSV_THREADS: '3' });
+    const one = luoshi(root, args, { ...env, LUOSHI_CSV_THREADS: '1' });
+    expect(parts.status).toBe(0);
+    expect(parts.stderr).toContain('（3 线程）'); // the timing line: read in 3 parts
+    expect(one.stderr).toContain('（1 线程）');
+    expect(parts.stdout).toBe(one.stdout);
+    expect(parts.stdout.split('\n')).toHaveLength(3002); // header, 3000 rows, the final line end
   });
 });

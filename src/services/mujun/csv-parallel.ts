@@ -39,7 +39,7 @@ export type PartReply = { ok: true; part: TablePart; clean: boolean } | { ok: fa
 export interface ParallelOptions {
   /** threads in all, the main one included (default: `LUOSHI_CSV_THREADS`, else the CPUs, at most 4) */
   threads?: number;
-  /** smallest file read in parts (default PARALLEL_MIN_BYTES) */
+  /** smallest file read in parts (default `defaultMinBytes()`) */
   minBytes?: number;
   /** the worker module (default: csv-worker.js next to this module, which exists only in the bundle) */
   worker?: URL;
@@ -47,6 +47,8 @@ export interface ParallelOptions {
   execArgv?: string[];
   /** reads a part in this thread instead of a worker (tests of the cutting and merging without threads) */
   inline?: boolean;
+  /** called when the file was read in parts, with the number of parts (threads) */
+  onParts?: (threads: number) => void;
 }
 
 const BUNDLED_WORKER = new URL('./csv-worker.js', import.meta.url);
@@ -56,6 +58,12 @@ export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env['LUOSHI_CSV_THREADS']);
   if (Number.isInteger(v) && v >= 1) return Math.min(v, 16);
   return Math.min(availableParallelism(), 4);
+}
+
+/** The smallest file read in parts, by default: `LUOSHI_CSV_PARALLEL_MIN_BYTES`, else PARALLEL_MIN_BYTES. */
+export function defaultMinBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env['LUOSHI_CSV_PARALLEL_MIN_BYTES'] ?? NaN);
+  return Number.isInteger(v) && v >= 0 ? v : PARALLEL_MIN_BYTES;
 }
 
 /** The worker module when one can run here (a .js file exists), else null. */
@@ -194,7 +202,7 @@ export async function readCsvInParts(path: string, opts: ParallelOptions = {}): 
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size < (opts.minBytes ?? PARALLEL_MIN_BYTES)) return null;
+    if (size < (opts.minBytes ?? defaultMinBytes())) return null;
     const header = readHeader(fd, size);
     if (header === null) return null;
     const share = size / threads;
@@ -224,6 +232,7 @@ export async function readCsvInParts(path: string, opts: ParallelOptions = {}): 
     }
     if (!clean0 || parts.some((p, k) => !p.clean && k < parts.length - 1)) return null;
     for (const { part } of parts) builder.absorb(part);
+    opts.onParts?.(threads);
     return builder.finish();
   } finally {
     closeSync(fd);
