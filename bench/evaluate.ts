@@ -21,7 +21,7 @@
  *   BENCH_ONLY           comma-separated subset of engine,cli,pg,xlsx
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, chmodSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { defaultScheme } from '../src/domain/mujun/default-scheme.js';
+import { classOf, groupIdOf, rankOf, statusOf } from '../src/domain/mujun/columnar.js';
 import { evaluate, evaluateColumnar, STATUSES } from '../src/domain/mujun/engine.js';
+import { readMujunInput } from '../src/services/mujun/input-files.js';
 import { parseArith, parseFilter, type Arith, type Filter } from '../src/domain/mujun/expr.js';
 import { validateScheme, type Scheme } from '../src/domain/mujun/scheme.js';
 import { DEFAULT_SEED, MUJUN_HEADERS, generateMujunTable, mujunRecords, writeMujunCsv } from './mujun-data.js';
@@ -43,6 +45,9 @@ const DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:
 const ONLY = new Set((process.env.BENCH_ONLY || 'engine,cli,pg,xlsx').split(',').map((s) => s.trim()));
 const HUANGYAN = join(ROOT, 'src/domain/mujun/fixtures/huangyan-2023.scheme.json');
 const RUNS = 3;
+const CLI_RUNS = intEnv('BENCH_CLI_RUNS', 3);
+/** rows of the sample on which the SQL's results are checked against the engine's */
+const CHECK_ROWS = 20_000;
 
 function intEnv(name: string, dflt: number): number {
   const v = process.env[name];
@@ -181,12 +186,17 @@ function benchEngine(): void {
 function timeCommand(
   cmd: string,
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ ms: number; status: number | null; maxRss: number | null; stderr: string }> {
   const useTime = existsSync('/usr/bin/time');
   const [file, argv] = useTime ? ['/usr/bin/time', ['-f', 'LUOSHI_BENCH_MAXRSS_KB=%M', cmd, ...args]] : [cmd, args];
   return new Promise((resolveRun) => {
     const t = performance.now();
-    const child = spawn(file, argv as string[], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(file, argv as string[], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('close', (status) => {
@@ -202,24 +212,74 @@ function timeCommand(
   });
 }
 
-async function benchCli(csv: string, dir: string): Promise<void> {
-  console.log(`\n(b) end to end: luoshi evaluate --format csv, Huangyan scheme, ${ROWS.toLocaleString('en')} enterprises`);
-  if (!existsSync(join(ROOT, 'src/cli/evaluate.ts'))) {
-    console.log('  skipped: src/cli/evaluate.ts (the `luoshi evaluate` command) is not there yet');
-    return;
-  }
+/** One `luoshi evaluate` run: wall time from spawn to exit, and its own LUOSHI_TIMING split (ms). */
+interface CliRun {
+  wallMs: number;
+  maxRss: number | null;
+  startMs: number;
+  readMs: number;
+  threads: number;
+  evaluateMs: number;
+  writeMs: number;
+  /** from the process's start to the timing line; the rest of the wall time is the exit (and the spawn) */
+  totalMs: number;
+}
+
+/** The CLI's own split: `计时：启动 X ms，读取 X ms（N 线程），评价 X ms，写出 X ms，合计 X ms（自进程启动）`. */
+function parseTiming(stderr: string): Omit<CliRun, 'wallMs' | 'maxRss'> | null {
+  const m = /计时：启动 (\d+) ms，读取 (\d+) ms（(\d+) 线程），评价 (\d+) ms，写出 (\d+) ms，合计 (\d+) ms/.exec(stderr);
+  if (!m) return null;
+  const [startMs, readMs, threads, evaluateMs, writeMs, totalMs] = m.slice(1).map(Number) as number[];
+  return { startMs: startMs!, readMs: readMs!, threads: threads!, evaluateMs: evaluateMs!, writeMs: writeMs!, totalMs: totalMs! };
+}
+
+/** How bin/luoshi.mjs will run `evaluate`: from the fresh bundle (built by npm's prepare on `npm ci`) or through tsx. */
+async function cliPath(): Promise<string> {
+  const { bundleFor } = (await import('../scripts/cli-bundle.mjs' as string)) as {
+    bundleFor: (args: string[]) => string | null;
+  };
+  return bundleFor(['evaluate'])
+    ? 'from the esbuild bundle dist/cli (built by `npm ci` / `npm install` through the prepare script)'
+    : 'through tsx: no fresh bundle in dist/cli (run `npm install` or `node scripts/build-cli.mjs`); slower start and code';
+}
+
+async function benchCli(csv: string, dir: string): Promise<CliRun | null> {
+  console.log(
+    `\n(b) end to end: luoshi evaluate --format csv, Huangyan scheme, ${ROWS.toLocaleString('en')} enterprises, ${CLI_RUNS} runs`,
+  );
   const out = join(dir, 'result.csv');
   const args = [join(ROOT, 'bin/luoshi.mjs'), 'evaluate', '--scheme', HUANGYAN, '--input', csv, '--format', 'csv', '--out', out];
-  console.log(`  node ${args.map((a) => a.replace(`${ROOT}/`, '').replace(`${dir}/`, '$TMP/')).join(' ')}   (${load()})`);
-  const r = await timeCommand(process.execPath, args);
-  if (r.status !== 0) {
-    console.log(`  failed with exit status ${r.status}: ${r.stderr.split('\n').slice(-5).join(' | ')}`);
-    return;
+  console.log(`  LUOSHI_TIMING=1 node ${args.map((a) => a.replace(`${ROOT}/`, '').replace(`${dir}/`, '$TMP/')).join(' ')}`);
+  console.log(`  the CLI runs ${await cliPath()}`);
+  console.log(
+    `  wall = spawn to exit of the child process; the split is the CLI's own (LUOSHI_TIMING=1), from its process start`,
+  );
+  const runs: CliRun[] = [];
+  for (let r = 0; r < CLI_RUNS; r++) {
+    rmSync(out, { force: true });
+    const loadBefore = load();
+    const res = await timeCommand(process.execPath, args, { LUOSHI_TIMING: '1' });
+    if (res.status !== 0) {
+      console.log(`  failed with exit status ${res.status}: ${res.stderr.split('\n').slice(-5).join(' | ')}`);
+      return null;
+    }
+    const t = parseTiming(res.stderr);
+    if (!t) {
+      console.log(`  no timing line in the CLI's stderr: ${res.stderr.split('\n').slice(-3).join(' | ')}`);
+      return null;
+    }
+    const run: CliRun = { wallMs: res.ms, maxRss: res.maxRss, ...t };
+    runs.push(run);
+    console.log(
+      `  run ${r + 1}: ${fmtS(run.wallMs)} wall = start-up ${fmtS(run.startMs)} + read ${fmtS(run.readMs)} (${run.threads} thread${run.threads > 1 ? 's' : ''}) + evaluate ${fmtS(run.evaluateMs)} + write ${fmtS(run.writeMs)} + exit ${fmtS(run.wallMs - run.totalMs)}` +
+        `${run.maxRss !== null ? `; peak RSS ${mb(run.maxRss)}` : ''}   (${loadBefore})`,
+    );
   }
-  console.log(`  ${fmtS(r.ms)} wall (Node start, tsx, read + validate CSV, evaluate, write CSV)`);
-  if (r.maxRss !== null) console.log(`  peak RSS ${mb(r.maxRss)}`);
   console.log(`  output ${mb(statSync(out).size)}`);
   rmSync(out, { force: true });
+  const m = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)]!;
+  console.log(`  median: ${fmtS(m.wallMs)} wall`);
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,86 +390,144 @@ SELECT b.ord, b.uscc, b.name, b.grp AS "group",
 FROM base b LEFT JOIN scored r ON r.ord = b.ord`;
 }
 
-async function benchPostgres(csv: string): Promise<void> {
+/** Runs a statement with psql (the `\\copy` fallback when the server cannot read or write the file itself). */
+function psql(command: string): void {
+  const r = spawnSync('psql', [DB_URL, '-v', 'ON_ERROR_STOP=1', '-c', command], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr || r.error?.message}`);
+}
+
+/**
+ * The PostgreSQL side for one CSV: COPY it into a new unlogged table, the scheme in one CREATE TABLE AS, COPY the
+ * result out (in input order) to `outFile`. Returns the steps' wall times; the tables stay in `schema`.
+ */
+async function pgEvaluate(
+  client: pg.Client,
+  scheme: Scheme,
+  csv: string,
+  schema: string,
+  outFile: string,
+): Promise<{ steps: [string, number][]; result: string; serverSide: boolean }> {
+  const input = `${schema}.input`;
+  const result = `${schema}.result`;
+  const cols = MUJUN_HEADERS.map(
+    (h) =>
+      `${quoteIdent(h)} ${['uscc', 'name', 'town', 'industry', 'scale', 'landlord_uscc', 'flags'].includes(h) ? 'text' : 'float8'}`,
+  );
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.query(`CREATE UNLOGGED TABLE ${input} (ord bigint GENERATED ALWAYS AS IDENTITY, ${cols.join(', ')})`);
+  const copyList = MUJUN_HEADERS.map(quoteIdent).join(', ');
+  const steps: [string, number][] = [];
+  let t = performance.now();
+  let serverSide = true;
+  try {
+    await client.query(`COPY ${input} (${copyList}) FROM ${quoteLit(csv)} WITH (FORMAT csv, HEADER true)`);
+  } catch (e) {
+    serverSide = false;
+    console.log(`  server-side COPY not possible (${(e as Error).message}); using psql \\copy`);
+    psql(`\\copy ${input} (${copyList}) FROM ${quoteLit(csv)} WITH (FORMAT csv, HEADER true)`);
+  }
+  steps.push(['COPY in', performance.now() - t]);
+  t = performance.now();
+  await client.query(schemeSql(scheme, input, result));
+  steps.push(['evaluate (CREATE TABLE AS)', performance.now() - t]);
+  t = performance.now();
+  const copyOut = `COPY (SELECT uscc, name, "group", status, total, rank, class, mujun, ditan, keji, renjun FROM ${result} ORDER BY ord) TO ${quoteLit(outFile)} WITH (FORMAT csv, HEADER true)`;
+  if (serverSide) await client.query(copyOut);
+  else psql(`\\${copyOut.replace(/^COPY/, 'copy')}`);
+  steps.push(['COPY out (ORDER BY input order)', performance.now() - t]);
+  return { steps, result, serverSide };
+}
+
+/**
+ * The SQL's results against the engine's on a CHECK_ROWS-row sample of the same generator: status, group, total, rank,
+ * class and the hero sub-totals of every enterprise. Returns a one-line verdict.
+ */
+async function checkPostgres(client: pg.Client, scheme: Scheme, dir: string): Promise<string> {
+  const csv = join(dir, 'check.csv');
+  await writeMujunCsv(csv, CHECK_ROWS, SEED);
+  chmodSync(csv, 0o644);
+  const schema = `luoshi_bench_check_${randomBytes(4).toString('hex')}`;
+  const outFile = join(tmpdir(), `${schema}-result.csv`);
+  try {
+    const { result } = await pgEvaluate(client, scheme, csv, schema, outFile);
+    const rows = (
+      await client.query<Record<string, string | number | null>>(
+        `SELECT status, "group", total::float8 AS total, rank::int AS rank, class, mujun, ditan, keji, renjun FROM ${result} ORDER BY ord`,
+      )
+    ).rows;
+    const input = await readMujunInput({ path: csv });
+    if (!input.ok) return `the sample does not read: ${JSON.stringify(input.errors.slice(0, 2))}`;
+    const ev = evaluateColumnar(scheme, input.table);
+    if (rows.length !== ev.n) return `${rows.length} rows from PostgreSQL, ${ev.n} from the engine`;
+    const near = (a: number | null, b: number) =>
+      a === null ? Number.isNaN(b) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    let bad = 0;
+    let first = '';
+    for (let i = 0; i < ev.n; i++) {
+      const r = rows[i]!;
+      const scored = ev.member[i]! >= 0;
+      const diffs: string[] = [];
+      if (r['status'] !== statusOf(ev, i)) diffs.push(`status ${r['status']} ≠ ${statusOf(ev, i)}`);
+      if ((r['group'] ?? null) !== (ev.status[i] === 3 ? null : groupIdOf(ev, i)) && r['status'] !== 'exempt')
+        diffs.push(`group ${r['group']} ≠ ${groupIdOf(ev, i)}`);
+      if (!near(r['total'] as number | null, scored ? ev.total[i]! : NaN)) diffs.push(`total ${r['total']} ≠ ${ev.total[i]}`);
+      if ((r['rank'] ?? null) !== rankOf(ev, i)) diffs.push(`rank ${r['rank']} ≠ ${rankOf(ev, i)}`);
+      if ((r['class'] ?? null) !== classOf(ev, i)) diffs.push(`class ${r['class']} ≠ ${classOf(ev, i)}`);
+      for (const h of ['mujun', 'ditan', 'keji', 'renjun'] as const)
+        if (!near(r[h] as number | null, scored ? ev.heroes[h][i]! : NaN)) diffs.push(`${h} ${r[h]} ≠ ${ev.heroes[h][i]}`);
+      if (diffs.length > 0) {
+        bad++;
+        if (!first) first = `row ${i + 2}: ${diffs.join(', ')}`;
+      }
+    }
+    return bad === 0
+      ? `status, group, total, rank, class and heroes equal the engine's for all ${ev.n.toLocaleString('en')} enterprises`
+      : `${bad.toLocaleString('en')} of ${ev.n.toLocaleString('en')} enterprises differ from the engine (first: ${first})`;
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    rmSync(outFile, { force: true });
+    rmSync(csv, { force: true });
+  }
+}
+
+/** (c): the total wall time of PostgreSQL's COPY in + evaluate + COPY out, or null when skipped or failed. */
+async function benchPostgres(csv: string, dir: string): Promise<number | null> {
   console.log(`\n(c) PostgreSQL baseline: the same CSV, the Huangyan scheme in SQL`);
   const client = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
   } catch (e) {
-    console.log(`  skipped: PostgreSQL at ${DB_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable (${(e as Error).message})`);
-    return;
+    console.log(
+      `  SKIPPED: PostgreSQL at ${DB_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable (${(e as Error).message}); set BENCH_DATABASE_URL`,
+    );
+    return null;
   }
-  const checked = validateScheme(JSON.parse((await import('node:fs')).readFileSync(HUANGYAN, 'utf8')));
+  const checked = validateScheme(JSON.parse(readFileSync(HUANGYAN, 'utf8')));
   if (!checked.ok) throw new Error('the Huangyan fixture does not validate');
   const schema = `luoshi_bench_eval_${randomBytes(4).toString('hex')}`;
-  const input = `${schema}.input`;
-  const result = `${schema}.result`;
   const outFile = join(tmpdir(), `${schema}-result.csv`);
-  const cols = MUJUN_HEADERS.map(
-    (h) =>
-      `${quoteIdent(h)} ${['uscc', 'name', 'town', 'industry', 'scale', 'landlord_uscc', 'flags'].includes(h) ? 'text' : 'float8'}`,
-  );
   try {
     const version = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.query(`CREATE UNLOGGED TABLE ${input} (ord bigint GENERATED ALWAYS AS IDENTITY, ${cols.join(', ')})`);
     await client.query(`SET work_mem = '256MB'`);
-    console.log(`  PostgreSQL ${version}, work_mem 256MB, unlogged tables   (${load()})`);
-    const copyList = MUJUN_HEADERS.map(quoteIdent).join(', ');
-    const steps: [string, number][] = [];
-    let t = performance.now();
-    let serverSide = true;
-    try {
-      await client.query(`COPY ${input} (${copyList}) FROM ${quoteLit(csv)} WITH (FORMAT csv, HEADER true)`);
-    } catch (e) {
-      serverSide = false;
-      console.log(`  server-side COPY not possible (${(e as Error).message}); using psql \\copy`);
-      const r = spawnSync(
-        'psql',
-        [
-          DB_URL,
-          '-v',
-          'ON_ERROR_STOP=1',
-          '-c',
-          `\\copy ${input} (${copyList}) FROM ${quoteLit(csv)} WITH (FORMAT csv, HEADER true)`,
-        ],
-        {
-          encoding: 'utf8',
-        },
-      );
-      if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr || r.error?.message}`);
-    }
-    steps.push(['COPY in', performance.now() - t]);
-    t = performance.now();
-    await client.query(schemeSql(checked.scheme, input, result));
-    steps.push(['evaluate (CREATE TABLE AS)', performance.now() - t]);
-    t = performance.now();
-    const copyOut = `COPY (SELECT uscc, name, "group", status, total, rank, class, mujun, ditan, keji, renjun FROM ${result} ORDER BY ord) TO ${quoteLit(outFile)} WITH (FORMAT csv, HEADER true)`;
-    if (serverSide) await client.query(copyOut);
-    else {
-      const r = spawnSync('psql', [DB_URL, '-v', 'ON_ERROR_STOP=1', '-c', `\\${copyOut.replace(/^COPY/, 'copy')}`], {
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
-    }
-    steps.push(['COPY out (ORDER BY input order)', performance.now() - t]);
-    const total = steps.reduce((s, [, ms]) => s + ms, 0);
+    console.log(`  PostgreSQL ${version}, work_mem 256MB, unlogged tables`);
+    console.log(`  check on ${CHECK_ROWS.toLocaleString('en')} rows: ${await checkPostgres(client, checked.scheme, dir)}`);
+    console.log(`  ${ROWS.toLocaleString('en')} rows   (${load()})`);
+    const { steps, result } = await pgEvaluate(client, checked.scheme, csv, schema, outFile);
+    const total = steps.reduce((sum, [, ms]) => sum + ms, 0);
     for (const [what, ms] of steps) console.log(`  ${what.padEnd(32)} ${fmtS(ms)}`);
     console.log(`  ${'total'.padEnd(32)} ${fmtS(total)}   (output ${mb(statSync(outFile).size)})`);
-    const check = await client.query<{ status: string; n: string }>(
+    const counts = await client.query<{ status: string; n: string }>(
       `SELECT status, count(*) AS n FROM ${result} GROUP BY 1 ORDER BY 1`,
     );
-    console.log(`  rows: ${check.rows.map((r) => `${r.status} ${Number(r.n).toLocaleString('en')}`).join(', ')}`);
+    console.log(`  rows: ${counts.rows.map((r) => `${r.status} ${Number(r.n).toLocaleString('en')}`).join(', ')}`);
+    return total;
   } catch (e) {
     console.log(`  failed: ${(e as Error).message}`);
+    return null;
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await client.end();
-    try {
-      unlinkSync(outFile);
-    } catch {
-      /* not written */
-    }
+    rmSync(outFile, { force: true });
   }
 }
 
@@ -516,8 +634,19 @@ async function main(): Promise<void> {
       console.log(
         `\nCSV: ${ROWS.toLocaleString('en')} rows, ${mb(bytes)} (${(bytes / ROWS).toFixed(0)} bytes a row), written in ${fmtS(performance.now() - t)}`,
       );
-      if (ONLY.has('cli')) await benchCli(csv, dir);
-      if (ONLY.has('pg')) await benchPostgres(csv);
+      const cli = ONLY.has('cli') ? await benchCli(csv, dir) : null;
+      const pgMs = ONLY.has('pg') ? await benchPostgres(csv, dir) : null;
+      if (ONLY.has('cli') && ONLY.has('pg')) {
+        console.log(
+          `\nLuoshi against PostgreSQL, the same ${ROWS.toLocaleString('en')}-row CSV and the Huangyan scheme, this run:`,
+        );
+        if (!cli) console.log('  no ratio: the Luoshi run failed (see (b))');
+        else if (pgMs === null) console.log(`  Luoshi ${fmtS(cli.wallMs)}; NO RATIO: PostgreSQL was skipped or failed (see (c))`);
+        else
+          console.log(
+            `  Luoshi ${fmtS(cli.wallMs)} (median wall, spawn to exit) / PostgreSQL ${fmtS(pgMs)} = ratio ${(cli.wallMs / pgMs).toFixed(2)}   (goal ≤ 0.5, aim 0.25)`,
+          );
+      }
     }
     if (ONLY.has('xlsx')) await benchXlsx(dir);
   } finally {
