@@ -32,7 +32,7 @@ function huangyan(): Scheme {
   // the spec's example when the shared folder is there (it is the same scheme as the fixture)
   const path = existsSync(SPEC_HUANGYAN) ? SPEC_HUANGYAN : FIXTURE_HUANGYAN;
   const r = validateScheme(JSON.parse(readFileSync(path, 'utf8')));
-  if (!r.ok) throw new Error(`Huangyan scheme invalid: ${JSON.stringify(r.errors)}`);
+  if (!r.ok) throw new Error(`Huangyan scheme invalid: ${JSON.stringify(r.problems)}`);
   return r.scheme;
 }
 
