@@ -158,7 +158,11 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
     for (let k = 0; k < m; k++) out[k] = 1 + above[Math.round(totals[k]! * 1e4) - lo]!;
     return;
   }
-  // a wide range (ratio scores): sort (key − lo, position) packed into one int64 natively, then one pass from the top
+  if (integral && range <= 0x100000000) {
+    radixRanks(totals, lo, range, out);
+    return;
+  }
+  // a wider range: sort (key − lo, position) packed into one int64 natively, then one pass from the top
   let bits = 1;
   while (1 << bits < m) bits++;
   if (integral && LITTLE_ENDIAN && bits <= 24 && range < 2 ** (62 - bits)) {
@@ -197,6 +201,55 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
       else b = mid;
     }
     out[k] = 1 + m - a;
+  }
+}
+
+/**
+ * Competition ranks of totals whose keys `round(t × 10⁴) − lo` lie in [0, range), range ≤ 2³²: an LSD radix sort of
+ * the positions by key (2–3 stable counting passes of ≤ 12-bit digits, so the counts stay in cache), then one pass from
+ * the largest key down, ties together.
+ */
+function radixRanks(totals: Float64Array, lo: number, range: number, out: Int32Array): void {
+  const m = totals.length;
+  const keys = new Uint32Array(m);
+  for (let k = 0; k < m; k++) keys[k] = Math.round(totals[k]! * 1e4) - lo;
+  const bitsNeeded = range <= 1 ? 1 : 32 - Math.clz32(range - 1);
+  const passes = Math.ceil(bitsNeeded / 12);
+  const digit = Math.ceil(bitsNeeded / passes);
+  const buckets = 1 << digit;
+  const mask = buckets - 1;
+  const count = new Int32Array(buckets);
+  let from = new Uint32Array(m);
+  let to = new Uint32Array(m);
+  for (let k = 0; k < m; k++) from[k] = k;
+  for (let p = 0, shift = 0; p < passes; p++, shift += digit) {
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(keys[k]! >>> shift) & mask]!++;
+    let acc = 0;
+    for (let b = 0; b < buckets; b++) {
+      const c = count[b]!;
+      count[b] = acc;
+      acc += c;
+    }
+    for (let q = 0; q < m; q++) {
+      const k = from[q]!;
+      const b = (keys[k]! >>> shift) & mask;
+      to[count[b]!++] = k;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  // `from` holds the positions by ascending key
+  let greater = 0;
+  for (let e = m - 1; e >= 0; ) {
+    const key = keys[from[e]!]!;
+    let s = e;
+    while (s > 0 && keys[from[s - 1]!] === key) s--;
+    const r = 1 + greater;
+    for (let q = s; q <= e; q++) out[from[q]!] = r;
+    greater += e - s + 1;
+    e = s - 1;
   }
 }
 
