@@ -18,7 +18,8 @@ import {
   type ColumnarGroup,
   type ColumnarIndicator,
 } from './columnar.js';
-import { DEFAULT_TEXT_FIELDS, evalArith, evalFilter, parseArith, parseFilter, type Columns } from './expr.js';
+import { compileGroupFilter, compileValues } from './compile.js';
+import { DEFAULT_TEXT_FIELDS, evalArith, parseArith, parseFilter, type Columns } from './expr.js';
 import { HEROES, type Benchmark, type Group, type Hero, type Scheme } from './scheme.js';
 
 // Status codes as module-local constants (the same values as columnar.ts exports): an imported binding can compile to a
@@ -410,7 +411,7 @@ function groupBenchmark(
   members: Int32Array,
   value: Float64Array,
   valued: number,
-  num: Float64Array,
+  num: Float64Array | null,
   den: Float64Array | null,
 ): number {
   const m = members.length;
@@ -424,7 +425,7 @@ function groupBenchmark(
       for (let k = 0; k < m; k++) {
         if (value[k] !== value[k]) continue;
         const i = members[k]!;
-        sn += num[i]!;
+        sn += num![i]!;
         sd += den === null ? 1 : den[i]!;
       }
       return sd > 0 ? sn / sd : NaN;
@@ -453,7 +454,7 @@ function divisionBenchmarks(
   b: Benchmark,
   members: Int32Array,
   value: Float64Array,
-  num: Float64Array,
+  num: Float64Array | null,
   den: Float64Array | null,
   div: Int32Array,
   nDiv: number,
@@ -484,7 +485,7 @@ function divisionBenchmarks(
         const d = div[i]!;
         if (d < 0) continue;
         if (agg) {
-          sn[d] = sn[d]! + num[i]!;
+          sn[d] = sn[d]! + num![i]!;
           sd[d] = sd[d]! + (den === null ? 1 : den[i]!);
         } else sn[d] = sn[d]! + v;
       }
@@ -594,27 +595,66 @@ function indicatorValues(members: Int32Array, num: Float64Array, den: Float64Arr
   return valued;
 }
 
-/** §2.4 ratio scores; missing[k] = 1 for a missing value under a valid benchmark. Returns the first member with an invalid benchmark, or −1. */
-function ratioScores(
+const POLICY_ZERO = 0;
+const POLICY_MEAN = 1;
+const POLICY_EXCLUDE = 2;
+
+/**
+ * §2.4 ratio scores into `score`, with the missing-value policy, added to `sum` (per member) and `hero` (per row) in
+ * the same pass. A missing value under a valid benchmark scores 0 (zero, exclude: and its weight goes to `excludedW`)
+ * or the mean of the other scores (mean: a second pass once that mean is known). Returns the first member with an
+ * invalid benchmark, or −1.
+ */
+function ratioScoresAndSums(
   value: Float64Array,
   bench: Float64Array,
   w: number,
   cap: number,
   higher: boolean,
+  policy: number,
   score: Float64Array,
-  missing: Uint8Array,
+  sum: Float64Array,
+  hero: Float64Array,
+  members: Int32Array,
+  excludedW: Float64Array | null,
 ): number {
   const m = value.length;
   let firstBad = -1;
+  let nMissing = 0;
+  let s = 0;
+  let c = 0;
   for (let k = 0; k < m; k++) {
     const b = bench[k]!;
     const x = value[k]!;
+    let sc: number;
     if (!(b > 0)) {
-      score[k] = w; // invalid / missing benchmark: everyone gets w
+      sc = w; // invalid / missing benchmark: everyone gets w
       if (firstBad < 0) firstBad = k;
-    } else if (x !== x) missing[k] = 1;
-    else if (higher) score[k] = w * Math.max(0, Math.min(x / b, cap));
-    else score[k] = w * Math.max(0, Math.min(2 - x / b, cap));
+    } else if (x !== x) {
+      nMissing++;
+      if (policy === POLICY_MEAN) continue; // scored below, once the mean is known
+      if (policy === POLICY_EXCLUDE) excludedW![k] = excludedW![k]! + w;
+      sc = 0;
+    } else if (higher) sc = w * Math.max(0, Math.min(x / b, cap));
+    else sc = w * Math.max(0, Math.min(2 - x / b, cap));
+    score[k] = sc;
+    s += sc;
+    c++;
+    sum[k] = sum[k]! + sc;
+    const i = members[k]!;
+    hero[i] = hero[i]! + sc;
+  }
+  if (policy === POLICY_MEAN && nMissing > 0) {
+    const meanScore = c > 0 ? s / c : 0;
+    for (let k = 0; k < m; k++) {
+      const x = value[k]!;
+      if (x !== x && bench[k]! > 0) {
+        score[k] = meanScore;
+        sum[k] = sum[k]! + meanScore;
+        const i = members[k]!;
+        hero[i] = hero[i]! + meanScore;
+      }
+    }
   }
   return firstBad;
 }
@@ -666,12 +706,17 @@ function addWeightWhereMissing(excludedW: Float64Array, missing: Uint8Array, w: 
   for (let k = 0; k < excludedW.length; k++) if (missing[k]) excludedW[k] = excludedW[k]! + w;
 }
 
-function accumulate(sum: Float64Array, hero: Float64Array, score: Float64Array): void {
+function accumulate(sum: Float64Array, hero: Float64Array, members: Int32Array, score: Float64Array): void {
   for (let k = 0; k < score.length; k++) {
     const s = score[k]!;
     sum[k] = sum[k]! + s;
-    hero[k] = hero[k]! + s;
+    const i = members[k]!;
+    hero[i] = hero[i]! + s;
   }
+}
+
+function zeroAt(col: Float64Array, members: Int32Array): void {
+  for (let k = 0; k < members.length; k++) col[members[k]!] = 0;
 }
 
 function fillByDivision(bench: Float64Array, members: Int32Array, div: Int32Array, db: Float64Array, has: Uint8Array): void {
@@ -727,41 +772,49 @@ function fieldAdjustment(
   }
 }
 
-/** §2.5 rounded totals (into `totals` per member and `total` per row) and hero sub-totals, rescaled for exclusions. */
+/**
+ * §2.5 rounded totals (into `totals` per member and `total` per row); hero sub-totals (summed in `heroCols` per row)
+ * rescaled for exclusions.
+ */
 function totalsAndHeroes(
   members: Int32Array,
   sum: Float64Array,
   adj: Float64Array,
   excludedW: Float64Array | null,
   W: number,
-  heroSum: Float64Array[],
   totals: Float64Array,
   total: Float64Array,
   heroCols: Float64Array[],
 ): void {
   const m = members.length;
-  for (let k = 0; k < m; k++) {
-    let factor = 1;
-    if (excludedW !== null) {
+  if (excludedW === null)
+    for (let k = 0; k < m; k++) {
+      const t = roundHalfAway(sum[k]! + adj[k]!, 4);
+      totals[k] = t;
+      total[members[k]!] = t;
+    }
+  else
+    for (let k = 0; k < m; k++) {
+      let factor = 1;
       const ex = excludedW[k]!;
       const rest = W - ex;
       if (ex > 0 && rest > 0) factor = W / rest;
+      const t = roundHalfAway(sum[k]! * factor + adj[k]!, 4);
+      totals[k] = t;
+      total[members[k]!] = t;
     }
-    const t = roundHalfAway(sum[k]! * factor + adj[k]!, 4);
-    totals[k] = t;
-    total[members[k]!] = t;
-  }
-  for (let h = 0; h < heroSum.length; h++) {
-    const hs = heroSum[h]!;
-    const out = heroCols[h]!;
-    if (excludedW === null) for (let k = 0; k < m; k++) out[members[k]!] = hs[k]! * 1;
-    else
+  if (excludedW !== null)
+    for (let h = 0; h < heroCols.length; h++) {
+      const out = heroCols[h]!;
       for (let k = 0; k < m; k++) {
         const ex = excludedW[k]!;
         const rest = W - ex;
-        out[members[k]!] = hs[k]! * (ex > 0 && rest > 0 ? W / rest : 1);
+        if (ex > 0 && rest > 0) {
+          const i = members[k]!;
+          out[i] = out[i]! * (W / rest);
+        }
       }
-  }
+    }
 }
 
 /** §2.6 class per member from its rank (percentile) or total (threshold): index into the class labels, −1 = null. */
@@ -851,33 +904,49 @@ function evaluateGroup(
   const nInd = g.indicators.length;
   const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
   const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
-  // value, benchmark, score per indicator; sum, 4 heroes, adjustments, totals, exclusions, field points; ranks; missing
+  // value, benchmark, score per indicator; sum, adjustments, totals, exclusions, field points; ranks; missing
   const arena = new Arena(
-    Arena.size([m, 8 * (3 * nInd + 7 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16),
+    Arena.size([m, 8 * (3 * nInd + 3 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16),
   );
   const W = g.indicators.reduce((s, x) => s + x.weight, 0);
   const sum = arena.f64(m);
   let excludedW: Float64Array | null = null;
-  const heroSum = HEROES.map(() => arena.f64(m));
+  // hero sub-totals are summed in the per-row output arrays (NaN outside the groups' members)
+  for (const h of o.heroCols) zeroAt(h, members);
   const benchmarks: Record<string, number | null> = {};
   const indicators: ColumnarIndicator[] = [];
-  const missing = arena.u8(m);
+  let missing: Uint8Array | null = null;
 
   for (let ii = 0; ii < g.indicators.length; ii++) {
     const ind = g.indicators[ii]!;
     const ip = `groups[${gi}].indicators[${ii}]`;
-    // §2.2 value
-    const num = evalArith(parseArith(ind.numerator, `${ip}.numerator`, o.textFields), o.cols, `${ip}.numerator`);
-    const den =
-      ind.denominator === undefined
-        ? null
-        : evalArith(parseArith(ind.denominator, `${ip}.denominator`, o.textFields), o.cols, `${ip}.denominator`);
+    const isMinmax = ind.scoring.method === 'minmax';
+    // §2.2 value: compiled into one pass over the members, unless the aggregate benchmark needs the table's num/den
     const value = arena.f64(m);
-    const valued = indicatorValues(members, num, den, value);
+    let valued: number;
+    let num: Float64Array | null = null;
+    let den: Float64Array | null = null;
+    if (!isMinmax && ind.benchmark?.method === 'aggregate') {
+      num = evalArith(parseArith(ind.numerator, `${ip}.numerator`, o.textFields), o.cols, `${ip}.numerator`);
+      den =
+        ind.denominator === undefined
+          ? null
+          : evalArith(parseArith(ind.denominator, `${ip}.denominator`, o.textFields), o.cols, `${ip}.denominator`);
+      valued = indicatorValues(members, num, den, value);
+    } else {
+      const values = compileValues(
+        ind.numerator,
+        ind.denominator,
+        o.cols,
+        `${ip}.numerator`,
+        `${ip}.denominator`,
+        o.textFields,
+      );
+      valued = values(members, value);
+    }
 
     // §2.3 benchmark (per member)
     const bench = arena.f64(m);
-    const isMinmax = ind.scoring.method === 'minmax';
     if (!isMinmax && ind.benchmark) {
       const b = ind.benchmark;
       const mult = b.multiplier ?? 1;
@@ -896,22 +965,38 @@ function evaluateGroup(
       bench.fill(NaN);
     }
 
-    // §2.4 score
+    // §2.4 score, the missing-value policy, and the sums (each member's sum keeps scheme order)
     const w = ind.weight;
     const score = arena.f64(m);
-    missing.fill(0);
-    if (isMinmax) minmaxScores(value, w, ind.scoring.floor ?? 0.2, ind.direction === 'higher', score, missing);
-    else {
-      const firstBad = ratioScores(value, bench, w, ind.scoring.cap ?? Infinity, ind.direction === 'higher', score, missing);
+    const policy = ind.missing ?? 'zero';
+    const hero = o.heroCols[HEROES.indexOf(ind.hero)]!;
+    if (policy === 'exclude') excludedW ??= arena.f64(m);
+    if (isMinmax) {
+      missing ??= arena.u8(m);
+      missing.fill(0);
+      minmaxScores(value, w, ind.scoring.floor ?? 0.2, ind.direction === 'higher', score, missing);
+      if (policy === 'mean') fillMeanScore(score, missing);
+      else if (policy === 'exclude') addWeightWhereMissing(excludedW!, missing, w);
+      accumulate(sum, hero, members, score);
+    } else {
+      const firstBad = ratioScoresAndSums(
+        value,
+        bench,
+        w,
+        ind.scoring.cap ?? Infinity,
+        ind.direction === 'higher',
+        policy === 'mean' ? POLICY_MEAN : policy === 'exclude' ? POLICY_EXCLUDE : POLICY_ZERO,
+        score,
+        sum,
+        hero,
+        members,
+        excludedW,
+      );
       if (firstBad >= 0) {
         const b = bench[firstBad]!;
         o.warnings.push(`分组 ${g.id} 指标 ${ind.id} 的基准${Number.isNaN(b) ? '缺失' : `为 ${b}`}，按满分 ${w} 计`);
       }
     }
-    const policy = ind.missing ?? 'zero';
-    if (policy === 'mean') fillMeanScore(score, missing);
-    else if (policy === 'exclude') addWeightWhereMissing((excludedW ??= arena.f64(m)), missing, w);
-    accumulate(sum, heroSum[HEROES.indexOf(ind.hero)]!, score);
     indicators.push({ id: ind.id, hero: ind.hero, minmax: isMinmax, value, benchmark: bench, score });
   }
 
@@ -935,7 +1020,7 @@ function evaluateGroup(
 
   // §2.5 totals and heroes
   const totals = arena.f64(m);
-  totalsAndHeroes(members, sum, adj, excludedW, W, heroSum, totals, o.total, o.heroCols);
+  totalsAndHeroes(members, sum, adj, excludedW, W, totals, o.total, o.heroCols);
 
   // §2.6 rank, class, vetoes
   const ranks = arena.i32(m);
@@ -1023,8 +1108,7 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
   const groupOf = arena.i16(n).fill(-1);
   for (let gi = 0; gi < scheme.groups.length; gi++) {
     const field = `groups[${gi}].filter`;
-    const mask = evalFilter(parseFilter(scheme.groups[gi]!.filter, field, textFields), cols, field);
-    assignGroup(groupOf, mask, gi);
+    compileGroupFilter(parseFilter(scheme.groups[gi]!.filter, field, textFields), cols, field)(groupOf, gi);
   }
 
   // §2.1 status; tenants: land missing or 0 and a landlord uscc present in the data
@@ -1101,10 +1185,6 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
   };
   shareNames(result, table); // names still held as bytes stay so (see columnar.ts)
   return result;
-}
-
-function assignGroup(groupOf: Int16Array, mask: Uint8Array, gi: number): void {
-  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] === -1 && mask[i]) groupOf[i] = gi;
 }
 
 function groupMembers(status: Uint8Array, groupOf: Int16Array, G: number, member: Int32Array, arena: Arena): Int32Array[] {
