@@ -130,7 +130,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * in C++, with no BigInt made) and read back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a
  * native sort of a copy and a binary search per value.
  */
-function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
+function competitionRanksInto(totals: Float64Array, out: Int32Array, scratch?: RadixScratch): void {
   const m = totals.length;
   if (m === 0) return;
   let lo = Infinity;
@@ -160,7 +160,7 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
     return;
   }
   if (integral && range <= 0x100000000) {
-    radixRanks(totals, lo, range, out);
+    radixRanks(totals, lo, range, out, scratch ?? newScratch(m));
     return;
   }
   // a wider range: sort (key − lo, position) packed into one int64 natively, then one pass from the top
@@ -210,37 +210,55 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array): void {
  * the positions by key (2–3 stable counting passes of ≤ 12-bit digits, so the counts stay in cache), then one pass from
  * the largest key down, ties together.
  */
-function radixRanks(totals: Float64Array, lo: number, range: number, out: Int32Array): void {
+/** Three m-element work arrays for `radixRanks` (callers may lend memory they no longer need). */
+interface RadixScratch {
+  keys: Uint32Array;
+  a: Uint32Array;
+  b: Uint32Array;
+}
+
+function newScratch(m: number): RadixScratch {
+  return { keys: new Uint32Array(m), a: new Uint32Array(m), b: new Uint32Array(m) };
+}
+
+function radixRanks(totals: Float64Array, lo: number, range: number, out: Int32Array, scratch: RadixScratch): void {
   const m = totals.length;
-  const keys = new Uint32Array(m);
+  const keys = scratch.keys;
   for (let k = 0; k < m; k++) keys[k] = Math.round(totals[k]! * 1e4) - lo;
   const bitsNeeded = range <= 1 ? 1 : 32 - Math.clz32(range - 1);
   const passes = Math.ceil(bitsNeeded / 12);
   const digit = Math.ceil(bitsNeeded / passes);
   const buckets = 1 << digit;
   const mask = buckets - 1;
-  const count = new Int32Array(buckets);
-  let from = new Uint32Array(m);
-  let to = new Uint32Array(m);
-  for (let k = 0; k < m; k++) from[k] = k;
-  for (let p = 0, shift = 0; p < passes; p++, shift += digit) {
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(keys[k]! >>> shift) & mask]!++;
+  // the histograms of all passes in one read of the keys
+  const count = new Int32Array(buckets * passes);
+  for (let k = 0; k < m; k++) {
+    const key = keys[k]!;
+    for (let p = 0, shift = 0; p < passes; p++, shift += digit) count[p * buckets + ((key >>> shift) & mask)]!++;
+  }
+  for (let p = 0; p < passes; p++) {
     let acc = 0;
-    for (let b = 0; b < buckets; b++) {
+    for (let b = p * buckets, end = b + buckets; b < end; b++) {
       const c = count[b]!;
       count[b] = acc;
       acc += c;
     }
-    for (let q = 0; q < m; q++) {
-      const k = from[q]!;
-      const b = (keys[k]! >>> shift) & mask;
-      to[count[b]!++] = k;
-    }
+  }
+  let from = scratch.a;
+  let to = scratch.b;
+  // first pass straight from the positions 0…m−1
+  for (let k = 0; k < m; k++) to[count[keys[k]! & mask]!++] = k;
+  for (let p = 1, shift = digit; p < passes; p++, shift += digit) {
     const t = from;
     from = to;
     to = t;
+    const base = p * buckets;
+    for (let q = 0; q < m; q++) {
+      const k = from[q]!;
+      to[count[base + ((keys[k]! >>> shift) & mask)]!++] = k;
+    }
   }
+  from = to;
   // `from` holds the positions by ascending key
   let greater = 0;
   for (let e = m - 1; e >= 0; ) {
@@ -715,10 +733,6 @@ function accumulate(sum: Float64Array, hero: Float64Array, members: Int32Array, 
   }
 }
 
-function zeroAt(col: Float64Array, members: Int32Array): void {
-  for (let k = 0; k < members.length; k++) col[members[k]!] = 0;
-}
-
 function fillByDivision(bench: Float64Array, members: Int32Array, div: Int32Array, db: Float64Array, has: Uint8Array): void {
   for (let k = 0; k < members.length; k++) {
     const d = div[members[k]!]!;
@@ -911,8 +925,7 @@ function evaluateGroup(
   const W = g.indicators.reduce((s, x) => s + x.weight, 0);
   const sum = arena.f64(m);
   let excludedW: Float64Array | null = null;
-  // hero sub-totals are summed in the per-row output arrays (NaN outside the groups' members)
-  for (const h of o.heroCols) zeroAt(h, members);
+  // hero sub-totals are summed in the per-row output arrays (0 for members, NaN outside them: evaluateColumnar)
   const benchmarks: Record<string, number | null> = {};
   const indicators: ColumnarIndicator[] = [];
   let missing: Uint8Array | null = null;
@@ -1024,7 +1037,12 @@ function evaluateGroup(
 
   // §2.6 rank, class, vetoes
   const ranks = arena.i32(m);
-  competitionRanksInto(totals, ranks);
+  // the sums and adjustments are spent: their memory holds the rank sort's work arrays
+  competitionRanksInto(totals, ranks, {
+    keys: new Uint32Array(adj.buffer, adj.byteOffset, m),
+    a: new Uint32Array(sum.buffer, sum.byteOffset, m),
+    b: new Uint32Array(sum.buffer, sum.byteOffset + 4 * m, m),
+  });
   const bands = g.classes.bands;
   const percentile = g.classes.method === 'percentile';
   const bandClass = Int32Array.from(bands, ([c]) => o.classNo(c));
@@ -1127,9 +1145,11 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
   const membersOf = groupMembers(status, groupOf, G, member, arena);
 
   // per-row outputs
-  const total = arena.f64(n).fill(NaN);
+  const total = arena.f64(n);
   const heroes = {} as Record<Hero, Float64Array>;
-  for (const h of HEROES) heroes[h] = arena.f64(n).fill(NaN);
+  for (const h of HEROES) heroes[h] = arena.f64(n);
+  // NaN outside the groups' members; members keep the arena's zeros (their hero sub-totals are summed in place)
+  nanOutsideMembers(member, total, heroes.mujun, heroes.ditan, heroes.keji, heroes.renjun);
   let divisions: { ids: Int32Array; count: number } | null = null;
   const o: RowOutputs = {
     n,
@@ -1185,6 +1205,24 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
   };
   shareNames(result, table); // names still held as bytes stay so (see columnar.ts)
   return result;
+}
+
+function nanOutsideMembers(
+  member: Int32Array,
+  total: Float64Array,
+  h0: Float64Array,
+  h1: Float64Array,
+  h2: Float64Array,
+  h3: Float64Array,
+): void {
+  for (let i = 0; i < member.length; i++)
+    if (member[i]! < 0) {
+      total[i] = NaN;
+      h0[i] = NaN;
+      h1[i] = NaN;
+      h2[i] = NaN;
+      h3[i] = NaN;
+    }
 }
 
 function groupMembers(status: Uint8Array, groupOf: Int16Array, G: number, member: Int32Array, arena: Arena): Int32Array[] {
