@@ -4,11 +4,14 @@
  * totals, heroes, adjustments, rounding (§2.5) → rank, class, vetoes (§2.6) → exempt & tenant classes → output (§3).
  *
  * `evaluateColumnar` computes everything into typed arrays (see columnar.ts); `evaluate` materialises that into one
- * object per enterprise. Performance notes (1,000,000 enterprises in well under a second): the flags the scheme uses
- * are parsed once into one Uint8Array each (with a cache per distinct flags text); industry divisions become integer
- * ids once; medians and percentiles sort Float64Arrays natively; ranks come from a native sort of the totals and a
- * binary search (rank = 1 + number of strictly greater totals); rounding skips `toPrecision` unless the value is near
- * a rounding boundary; there are no per-row closures, Sets or objects.
+ * object per enterprise. Performance notes (1,000,000 enterprises with the Huangyan scheme in ~0.3 s): formulas and
+ * group filters are compiled once from their AST into one loop each (compile.ts), so a value is computed per member in
+ * registers, with no temporary column per AST node; ratio scores, the sums and hero sub-totals are one pass per
+ * indicator; the flags the scheme uses are parsed once into one Uint8Array each (with a cache per distinct flags
+ * text); industry divisions become integer ids once; medians and percentiles use quickselect; ranks come from the
+ * integer keys round(total × 10⁴) by a counting pass or an LSD radix sort of the positions; rounding skips
+ * `toPrecision` unless the value is near a rounding boundary; the per-row and per-member arrays are carved from a few
+ * large buffers (fewer GCs) and the rank sort reuses spent memory; there are no per-row closures, Sets or objects.
  */
 import {
   enterpriseResult,
@@ -126,9 +129,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Competition ranks ("1224"), descending, into `out`: rank = 1 + number of strictly greater values.
  * Totals are rounded to 4 places, so `round(t × 10⁴)` is an integer key that orders and ties exactly as the totals do:
  * when the keys span a small range, a counting pass gives every rank in O(m + range) without sorting. When they span a
- * wide one (ratio scores), the key and the position are packed into one int64, sorted natively (a BigInt64Array sorts
- * in C++, with no BigInt made) and read back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a
- * native sort of a copy and a binary search per value.
+ * wide one (ratio scores) below 2³², an LSD radix sort of the positions by key (`radixRanks`: 2 passes for 1,000,000
+ * ratio totals, 45 → ~15 ms per 560,000-member group against the native BigInt64Array sort). Wider still, the key and
+ * the position are packed into one int64, sorted natively (a BigInt64Array sorts in C++, with no BigInt made) and read
+ * back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a native sort of a copy and a binary search
+ * per value. `scratch` lends the radix sort its three m-element work arrays.
  */
 function competitionRanksInto(totals: Float64Array, out: Int32Array, scratch?: RadixScratch): void {
   const m = totals.length;
