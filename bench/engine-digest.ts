@@ -15,7 +15,11 @@ const table = generateMujunTable(rows, DEFAULT_SEED);
 const huangyan = JSON.parse(
   readFileSync(new URL('../src/domain/mujun/fixtures/huangyan-2023.scheme.json', import.meta.url), 'utf8'),
 ) as Scheme;
-const schemes: Scheme[] = [huangyan, { ...huangyan, id: 'huangyan-tenants', tenantsTakeLandlordClass: true }, defaultScheme(2022)];
+const schemes: Scheme[] = [
+  huangyan,
+  { ...huangyan, id: 'huangyan-tenants', tenantsTakeLandlordClass: true },
+  defaultScheme(2022),
+];
 const h = (x: ArrayBufferView | unknown): string => {
   const hash = createHash('sha256');
   if (ArrayBuffer.isView(x)) hash.update(new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
@@ -41,7 +45,11 @@ for (const s of schemes) {
   for (const g of ev.byGroup) {
     out.push([`${g.id}.members`, g.members]);
     for (const x of g.indicators)
-      out.push([`${g.id}.${x.id}.value`, x.value], [`${g.id}.${x.id}.benchmark`, x.benchmark], [`${g.id}.${x.id}.score`, x.score]);
+      out.push(
+        [`${g.id}.${x.id}.value`, x.value],
+        [`${g.id}.${x.id}.benchmark`, x.benchmark],
+        [`${g.id}.${x.id}.score`, x.score],
+      );
     for (const a of g.adjustments) out.push([`${g.id}.adj.${a.id}`, typeof a.points === 'number' ? a.points : a.points]);
   }
   for (const [k, v] of out) console.log(`${s.id} ${k} ${h(v)}`);

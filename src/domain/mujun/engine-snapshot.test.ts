@@ -50,10 +50,7 @@ function variantA(): Scheme {
       if (m === 4) return { ...x, benchmark: { method: 'fixed', value: gi ? 0.5 : 3 }, scoring: { method: 'ratio' } };
       return { ...x, direction: 'lower', benchmark: { method: 'aggregate', multiplier: 0.9 }, missing: 'zero' };
     }),
-    adjustments: [
-      ...(g.adjustments ?? []),
-      { id: 'emp_bonus', name: '就业', field: 'employees', per: 0.01, beyond: 50 },
-    ],
+    adjustments: [...(g.adjustments ?? []), { id: 'emp_bonus', name: '就业', field: 'employees', per: 0.01, beyond: 50 }],
   }));
   return { ...base, id: 'variant-a', groups, tenantsTakeLandlordClass: true };
 }

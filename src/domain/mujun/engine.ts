@@ -267,7 +267,7 @@ function radixRanks(totals: Float64Array, lo: number, range: number, out: Int32A
   from = to;
   // `from` holds the positions by ascending key
   let greater = 0;
-  for (let e = m - 1; e >= 0; ) {
+  for (let e = m - 1; e >= 0;) {
     const key = keys[from[e]!]!;
     let s = e;
     while (s > 0 && keys[from[s - 1]!] === key) s--;
@@ -973,14 +973,7 @@ function evaluateGroup(
           : evalArith(parseArith(ind.denominator, `${ip}.denominator`, o.textFields), o.cols, `${ip}.denominator`);
       valued = indicatorValues(members, num, den, value);
     } else {
-      const values = compileValues(
-        ind.numerator,
-        ind.denominator,
-        o.cols,
-        `${ip}.numerator`,
-        `${ip}.denominator`,
-        o.textFields,
-      );
+      const values = compileValues(ind.numerator, ind.denominator, o.cols, `${ip}.numerator`, `${ip}.denominator`, o.textFields);
       valued = values(members, value);
     }
 
