@@ -931,20 +931,24 @@ interface RowOutputs {
   vetoWords: number;
 }
 
+/** Bytes of a group's per-member arrays (see evaluateGroup). */
+function groupArenaSize(g: Group, m: number): number {
+  const nInd = g.indicators.length;
+  const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
+  const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
+  // value, benchmark, score per indicator; sum, adjustments, totals, exclusions, field points; ranks; missing
+  return Arena.size([m, 8 * (3 * nInd + 3 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16);
+}
+
 function evaluateGroup(
   g: Group,
   gi: number,
   members: Int32Array,
   o: RowOutputs,
+  groupArena?: Arena,
 ): { detail: ColumnarGroup; summary: GroupResult } {
   const m = members.length;
-  const nInd = g.indicators.length;
-  const nField = (g.adjustments ?? []).filter((a) => !('flag' in a)).length;
-  const anyExclude = g.indicators.some((x) => x.missing === 'exclude');
-  // value, benchmark, score per indicator; sum, adjustments, totals, exclusions, field points; ranks; missing
-  const arena = new Arena(
-    Arena.size([m, 8 * (3 * nInd + 3 + (anyExclude ? 1 : 0) + nField)], [m, 4], [m, 1]) + 8 * (3 * nInd + nField + 16),
-  );
+  const arena = groupArena ?? new Arena(groupArenaSize(g, m));
   const W = g.indicators.reduce((s, x) => s + x.weight, 0);
   // Accumulators are filled with zeros first, although the arena's memory already reads as zero: on a fresh page a
   // read-modify-write faults twice (the shared zero page, then a copy on write), a plain write once. The fill is ~1 ms
@@ -1190,10 +1194,14 @@ export function evaluateColumnar(scheme: Scheme, table: MujunTable): ColumnarEva
     vetoMask: arena.u32(n * vetoWords),
     vetoWords,
   };
+  // one buffer for all groups' per-member arrays, sized exactly now that the groups' sizes are known
+  let groupBytes = 0;
+  for (let gi = 0; gi < G; gi++) groupBytes += groupArenaSize(scheme.groups[gi]!, membersOf[gi]!.length);
+  const groupsArena = new Arena(groupBytes);
   const byGroup: ColumnarGroup[] = [];
   const groups: GroupResult[] = [];
   for (let gi = 0; gi < G; gi++) {
-    const r = evaluateGroup(scheme.groups[gi]!, gi, membersOf[gi]!, o);
+    const r = evaluateGroup(scheme.groups[gi]!, gi, membersOf[gi]!, o, groupsArena);
     byGroup.push(r.detail);
     groups.push(r.summary);
   }
