@@ -131,9 +131,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * when the keys span a small range, a counting pass gives every rank in O(m + range) without sorting. When they span a
  * wide one (ratio scores) below 2³², an LSD radix sort of the positions by key (`radixRanks`: 2 passes for 1,000,000
  * ratio totals; in the CPU profile 76 → 39 ms per Huangyan evaluation for its two groups, against the native sort of
- * packed int64s below). Wider still, the key and
- * the position are packed into one int64, sorted natively (a BigInt64Array sorts in C++, with no BigInt made) and read
- * back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a native sort of a copy and a binary search
+ * packed int64s below). Wider still, the key and the position are packed into one int64, sorted natively (a
+ * BigInt64Array sorts in C++, with no BigInt made) and read back from the top, ties together. Otherwise (totals not on the 10⁻⁴ grid) a native sort of a copy and a binary search
  * per value. `scratch` lends the radix sort its three m-element work arrays.
  */
 function competitionRanksInto(totals: Float64Array, out: Int32Array, scratch?: RadixScratch): void {
@@ -211,11 +210,6 @@ function competitionRanksInto(totals: Float64Array, out: Int32Array, scratch?: R
   }
 }
 
-/**
- * Competition ranks of totals whose keys `round(t × 10⁴) − lo` lie in [0, range), range ≤ 2³²: an LSD radix sort of
- * the positions by key (2–3 stable counting passes of ≤ 12-bit digits, so the counts stay in cache), then one pass from
- * the largest key down, ties together.
- */
 /** Three m-element work arrays for `radixRanks` (callers may lend memory they no longer need). */
 interface RadixScratch {
   keys: Uint32Array;
@@ -227,6 +221,11 @@ function newScratch(m: number): RadixScratch {
   return { keys: new Uint32Array(m), a: new Uint32Array(m), b: new Uint32Array(m) };
 }
 
+/**
+ * Competition ranks of totals whose keys `round(t × 10⁴) − lo` lie in [0, range), range ≤ 2³²: an LSD radix sort of
+ * the positions by key (2–3 stable counting passes of ≤ 12-bit digits, so the counts stay in cache), then one pass from
+ * the largest key down, ties together.
+ */
 function radixRanks(totals: Float64Array, lo: number, range: number, out: Int32Array, scratch: RadixScratch): void {
   const m = totals.length;
   const keys = scratch.keys;
