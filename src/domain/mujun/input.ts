@@ -71,6 +71,22 @@ interface Col {
 }
 
 const REASON_NOT_NUMBER = '不是有效的数字';
+export const REASON_CONTROL = '含有控制字符（如 NUL），请删除后重新上传';
+/** C0 control characters and DEL, except TAB, LF and CR (a quoted CSV field or an Excel cell may hold line breaks). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A cell's text with its control characters made visible (`\u0000`), for the problem list. */
+export const showControl = (s: string) =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Whether `b[s, e)` holds a byte of `CONTROL` (in UTF-8 these bytes are never part of another character). */
+function hasControlByte(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const x = b[i]!;
+    if ((x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d) || x === 0x7f) return true;
+  }
+  return false;
+}
 const REASON_NEGATIVE = '不能为负数';
 const REASON_NOT_INT = '应为非负整数';
 const REASON_SCALE = '规模应为 above / below（或 规上 / 规下）';
@@ -848,6 +864,7 @@ export class MujunTableBuilder implements CsvHandler {
     }
     if (start === end || fieldBlank(buf, start, end)) return this.putMissing(c);
     this.nonBlank = true;
+    if (hasControlByte(buf, start, end)) return this.controlProblem(c, fieldText(buf, start, end, flags).trim());
     switch (kind) {
       case Kind.Uscc: {
         // the usual case: a valid code as it is; its string is made with all the others at the end
@@ -869,6 +886,14 @@ export class MujunTableBuilder implements CsvHandler {
       default:
         this.putText(c, c.cache.text(buf, start, end, flags));
     }
+  }
+
+  /** A text cell with a control character: reported, nothing kept (and not also called empty). */
+  private controlProblem(c: Col, text: string): void {
+    this.problem(this.row, c.header, showControl(text), REASON_CONTROL);
+    this.putMissing(c);
+    if (c.kind === Kind.Uscc) this.requiredReported |= 1;
+    else if (c.kind === Kind.Name) this.requiredReported |= 2;
   }
 
   /** A negative number in a column that must not have one, or a fraction where an integer is due. */
@@ -1042,6 +1067,10 @@ export class MujunTableBuilder implements CsvHandler {
       this.nonBlank = true;
       if (!c || c.kind === Kind.Ignored) {
         this.ignoredData(ci, cellString(v));
+        continue;
+      }
+      if (typeof v === 'string' && CONTROL.test(v)) {
+        this.controlProblem(c, v.trim());
         continue;
       }
       switch (c.kind) {
