@@ -3,6 +3,7 @@
  * reason). One builder serves the CSV reader (fields as bytes), the xlsx reader and rows held as objects. Pure: no I/O.
  */
 import { isUtf8 } from 'node:buffer';
+import { csvText, formulaLeading } from '../spreadsheet/safe-cell.js';
 import { normalizeUscc, USCC_ALPHABET, usccProblem, USCC_PROBLEM_ZH, USCC_WEIGHTS } from '../uscc/uscc.js';
 import {
   fieldBlank,
@@ -1232,6 +1233,8 @@ export function tableToRecords(table: MujunTable): MujunRecord[] {
 }
 
 /** A CSV cell: quoted when it holds a comma, quote, line break or surrounding spaces. */
+const plainCsvCell = (s: string) => csvCell(s);
+
 export function csvCell(s: string): string {
   if (s === '') return s;
   let needs = s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20;
@@ -1253,11 +1256,21 @@ export function csvNumber(v: number): string {
   return String(v);
 }
 
+/** Whether any text of the table (code, name, text column, header) would be prefixed by `safeText`. */
+export function tableHasFormulaText(table: MujunTable): boolean {
+  const cols = tableColumns(table);
+  if (cols.some((c) => formulaLeading(c.key))) return true;
+  if (table.uscc.some(formulaLeading) || table.name.some((n) => formulaLeading(n ?? ''))) return true;
+  return cols.some((c) => c.text && table.text[c.key]!.some((v) => formulaLeading(v ?? '')));
+}
+
 /**
  * The canonical CSV of a table (English headers, LF line ends, no BOM): a run's input snapshot. Reading it back with
  * `CsvReader` + `MujunTableBuilder` gives the same table.
  */
-export function tableToCsv(table: MujunTable): string {
+export function tableToCsv(table: MujunTable, opts: { safe?: boolean } = {}): string {
+  // safe: text cells that could start a formula get a leading ' (a download; the stored snapshot is never written so)
+  const csvCell = opts.safe ? csvText : plainCsvCell;
   const cols = tableColumns(table);
   const parts: string[] = [['uscc', 'name', ...cols.map((c) => csvCell(c.key))].join(',') + '\n'];
   const texts = cols.map((c) => (c.text ? table.text[c.key]! : null));
