@@ -12,6 +12,7 @@ import type { Database } from '../db/client.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { systemClock, type Clock } from '../services/context.js';
 import { registerAuthHooks } from './auth-hooks.js';
+import { registerControlCharCheck } from './control-chars.js';
 import type { AppDeps, Routes } from './deps.js';
 import { errorHandler } from './errors.js';
 import { accountRoutes } from './routes/accounts/index.js';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerAuthHooks(app, deps);
+  registerControlCharCheck(app);
 
   await app.register(
     async (api) => {

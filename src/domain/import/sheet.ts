@@ -47,6 +47,10 @@ const text = (c: Cell): string => {
   return String(c).trim();
 };
 
+/** C0 control characters and DEL; TAB, LF and CR (line breaks inside a cell) are allowed. */
+// eslint-disable-next-line no-control-regex
+export const CELL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export interface RawSheet {
   header: Cell[];
   /** Data rows with their 1-based spreadsheet row numbers. */
@@ -85,6 +89,11 @@ export function readRows(
       const i = index.get(c.header);
       const v = i === undefined ? '' : text(cells[i]);
       const col = columns[c.key] ?? '';
+      if (CELL_CONTROL.test(v)) {
+        issues.push({ row, column: col, message: `“${c.header}”含有控制字符（如 NUL），请删除后重新导入` });
+        values[c.key] = '';
+        continue;
+      }
       if (c.required && !v) issues.push({ row, column: col, message: `“${c.header}”不能为空` });
       if (c.maxLength && v.length > c.maxLength)
         issues.push({ row, column: col, message: `“${c.header}”不能超过 ${c.maxLength} 个字` });

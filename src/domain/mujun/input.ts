@@ -3,6 +3,7 @@
  * reason). One builder serves the CSV reader (fields as bytes), the xlsx reader and rows held as objects. Pure: no I/O.
  */
 import { isUtf8 } from 'node:buffer';
+import { csvText, formulaLeading } from '../spreadsheet/safe-cell.js';
 import { normalizeUscc, USCC_ALPHABET, usccProblem, USCC_PROBLEM_ZH, USCC_WEIGHTS } from '../uscc/uscc.js';
 import {
   fieldBlank,
@@ -71,6 +72,22 @@ interface Col {
 }
 
 const REASON_NOT_NUMBER = '不是有效的数字';
+export const REASON_CONTROL = '含有控制字符（如 NUL），请删除后重新上传';
+/** C0 control characters and DEL, except TAB, LF and CR (a quoted CSV field or an Excel cell may hold line breaks). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A cell's text with its control characters made visible (`\u0000`), for the problem list. */
+export const showControl = (s: string) =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Whether `b[s, e)` holds a byte of `CONTROL` (in UTF-8 these bytes are never part of another character). */
+function hasControlByte(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const x = b[i]!;
+    if ((x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d) || x === 0x7f) return true;
+  }
+  return false;
+}
 const REASON_NEGATIVE = '不能为负数';
 const REASON_NOT_INT = '应为非负整数';
 const REASON_SCALE = '规模应为 above / below（或 规上 / 规下）';
@@ -848,6 +865,7 @@ export class MujunTableBuilder implements CsvHandler {
     }
     if (start === end || fieldBlank(buf, start, end)) return this.putMissing(c);
     this.nonBlank = true;
+    if (hasControlByte(buf, start, end)) return this.controlProblem(c, fieldText(buf, start, end, flags).trim());
     switch (kind) {
       case Kind.Uscc: {
         // the usual case: a valid code as it is; its string is made with all the others at the end
@@ -869,6 +887,14 @@ export class MujunTableBuilder implements CsvHandler {
       default:
         this.putText(c, c.cache.text(buf, start, end, flags));
     }
+  }
+
+  /** A text cell with a control character: reported, nothing kept (and not also called empty). */
+  private controlProblem(c: Col, text: string): void {
+    this.problem(this.row, c.header, showControl(text), REASON_CONTROL);
+    this.putMissing(c);
+    if (c.kind === Kind.Uscc) this.requiredReported |= 1;
+    else if (c.kind === Kind.Name) this.requiredReported |= 2;
   }
 
   /** A negative number in a column that must not have one, or a fraction where an integer is due. */
@@ -1044,6 +1070,10 @@ export class MujunTableBuilder implements CsvHandler {
         this.ignoredData(ci, cellString(v));
         continue;
       }
+      if (typeof v === 'string' && CONTROL.test(v)) {
+        this.controlProblem(c, v.trim());
+        continue;
+      }
       switch (c.kind) {
         case Kind.Number:
         case Kind.Nonneg:
@@ -1203,6 +1233,8 @@ export function tableToRecords(table: MujunTable): MujunRecord[] {
 }
 
 /** A CSV cell: quoted when it holds a comma, quote, line break or surrounding spaces. */
+const plainCsvCell = (s: string) => csvCell(s);
+
 export function csvCell(s: string): string {
   if (s === '') return s;
   let needs = s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20;
@@ -1224,11 +1256,21 @@ export function csvNumber(v: number): string {
   return String(v);
 }
 
+/** Whether any text of the table (code, name, text column, header) would be prefixed by `safeText`. */
+export function tableHasFormulaText(table: MujunTable): boolean {
+  const cols = tableColumns(table);
+  if (cols.some((c) => formulaLeading(c.key))) return true;
+  if (table.uscc.some(formulaLeading) || table.name.some((n) => formulaLeading(n ?? ''))) return true;
+  return cols.some((c) => c.text && table.text[c.key]!.some((v) => formulaLeading(v ?? '')));
+}
+
 /**
  * The canonical CSV of a table (English headers, LF line ends, no BOM): a run's input snapshot. Reading it back with
  * `CsvReader` + `MujunTableBuilder` gives the same table.
  */
-export function tableToCsv(table: MujunTable): string {
+export function tableToCsv(table: MujunTable, opts: { safe?: boolean } = {}): string {
+  // safe: text cells that could start a formula get a leading ' (a download; the stored snapshot is never written so)
+  const csvCell = opts.safe ? csvText : plainCsvCell;
   const cols = tableColumns(table);
   const parts: string[] = [['uscc', 'name', ...cols.map((c) => csvCell(c.key))].join(',') + '\n'];
   const texts = cols.map((c) => (c.text ? table.text[c.key]! : null));

@@ -16,6 +16,7 @@ import {
 } from './output.js';
 import { validateScheme, type Scheme } from './scheme.js';
 import { makeTable, type Row } from './testkit.js';
+import { MujunTableBuilder, tableToCsv } from './input.js';
 
 const load = (f: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${f}`, import.meta.url), 'utf8'));
 const checked = validateScheme(load('huangyan-2023.scheme.json'));
@@ -167,6 +168,30 @@ describe('the table for people (CSV)', () => {
     expect(text.startsWith('统一社会信用代码,')).toBe(true);
     expect(text).toContain(`${String(s[0]!['uscc'])},"甲,""一""厂",`);
     expect(text.split('\r\n')).toHaveLength(1 + 18 + 1);
+  });
+
+  it('formula-leading names get a leading apostrophe (object and columnar result, name bytes too); numbers stay', () => {
+    const s = structuredClone(rows);
+    s[0]!['name'] = '=HYPERLINK("http://x","y")';
+    s[1]!['name'] = '-5';
+    const tbl = makeTable(s);
+    for (const r of [evaluate(huangyan, tbl), evaluateColumnar(huangyan, tbl)]) {
+      const text = csvOutputText(outputTable(huangyan, r), { bom: false });
+      expect(text).toContain(`${String(s[0]!['uscc'])},"'=HYPERLINK(""http://x"",""y"")",`);
+      expect(text).toContain(`${String(s[1]!['uscc'])},'-5,`);
+      expect(parseCsv(text)[1]!.slice(4, 6)).toEqual(['123.3294', '3']);
+    }
+    // and from a CSV read as bytes (the CLI's path: names kept as UTF-8 bytes)
+    const csv = tableToCsv(tbl);
+    const b = new MujunTableBuilder();
+    const reader = new CsvReader(b);
+    reader.push(new TextEncoder().encode(csv));
+    reader.end();
+    const read = b.finish();
+    if (!read.ok) throw new Error('table does not read back');
+    const text = csvOutputText(outputTable(huangyan, evaluateColumnar(huangyan, read.table)), { bom: false });
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain(`,'-5,`);
   });
 
   it('the columnar result gives the same rows as the object result', () => {

@@ -15,6 +15,7 @@ import {
   type Status,
 } from './engine.js';
 import { nameBytesOf } from './columnar.js';
+import { formulaLeading, formulaLeadingByte, safeText } from '../spreadsheet/safe-cell.js';
 import { HEROES, type Hero, type Scheme } from './scheme.js';
 
 const utf8 = new TextDecoder('utf-8');
@@ -628,6 +629,7 @@ class ByteBlocks {
 
   /** `text(s, false)` for text that is usually plain ASCII (credit codes): one pass, back to `text` at anything else. */
   plainCell(s: string): void {
+    if (formulaLeading(s)) return this.text(s, false);
     const n = s.length;
     this.room(n);
     const buf = this.buf;
@@ -646,6 +648,7 @@ class ByteBlocks {
    * when they hold a comma, quote, tab or line break.
    */
   utf8Cell(b: Uint8Array, s: number, e: number): void {
+    if (formulaLeadingByte(b, s, e)) return this.text(utf8.decode(b.subarray(s, e)), false);
     this.room(e - s);
     const buf = this.buf;
     let p = this.pos;
@@ -759,9 +762,10 @@ class ByteBlocks {
     this.pos += bytes.length;
   }
 
-  /** A CSV text cell: quoted when it holds a comma, quote, line break or surrounding spaces; UTF-8. */
+  /** A CSV text cell (formula-leading text prefixed with '): quoted when it holds a comma, quote, line break or surrounding spaces; UTF-8. */
   text(s: string, cacheable: boolean): void {
     if (cacheable) return this.cached(s, 0);
+    s = safeText(s); // formula-leading text gets a leading ' (see domain/spreadsheet/safe-cell.ts)
     const n = s.length;
     let quote = n > 0 && (s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20);
     for (let i = 0; i < n && !quote; i++) {

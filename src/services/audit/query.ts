@@ -1,3 +1,4 @@
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
@@ -83,5 +84,5 @@ export async function exportAudit(ctx: Ctx, f: AuditFilter): Promise<Buffer> {
   await ctx.db.transaction((tx) =>
     recordAudit(tx, ctx, { action: 'audit.export', targetType: 'audit', after: { filter: f, rows: rows.length } }),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }

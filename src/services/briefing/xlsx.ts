@@ -1,4 +1,5 @@
 /** The briefing as an Excel workbook: 总体情况, 红黄灯事项, 先进与后进单位. */
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import type { Briefing, UnitRate } from './data.js';
 
@@ -53,5 +54,5 @@ export async function briefingXlsx(b: Briefing): Promise<Buffer> {
     list.forEach((u, i) => units.addRow([kind, i + 1, u.unitName, u.closed, u.closedOnTime, u.overdue, u.rate]));
   add('前五位', b.top);
   add('后五位', b.bottom);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }

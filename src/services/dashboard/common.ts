@@ -14,6 +14,8 @@ export type DashboardFilter = Pick<LedgerFilter, 'q' | 'sourceKind' | 'sourceId'
 export const TRACKED: TaskStatus[] = ['assigned', 'returned', 'in_progress', 'completion_requested', 'closed', 'archived'];
 export const CLOSED: TaskStatus[] = ['closed', 'archived'];
 export const OPEN: TaskStatus[] = [...OPEN_STATUSES];
+/** Handed to a unit and not closed yet: the tasks that can be overdue in a rate. */
+export const TRACKED_OPEN: TaskStatus[] = TRACKED.filter((s) => OPEN.includes(s));
 
 /** A number and the ledger filter behind it. */
 export interface Figure {
@@ -26,6 +28,10 @@ export const countAll = () => count();
 export const countWhere = (cond: SQL) => sql<number>`count(*) filter (where ${cond})`.mapWith(Number);
 export const isClosed = () => inArray(tasks.status, CLOSED);
 export const closedOnTime = () => sql`${isClosed()} and ${localDateSql(tasks.closedAt)} <= ${tasks.deadline}`;
+
+/** Tracked, still open and past its deadline (the district's local date), as the ledger's `overdue` filter counts it. */
+export const openOverdue = (today: string) =>
+  sql`${inArray(tasks.status, TRACKED_OPEN)} and ${tasks.deadline} < ${today}`;
 
 export const rate = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 

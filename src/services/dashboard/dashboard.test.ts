@@ -51,6 +51,7 @@ describe.each(backends())('dashboard on %s', (backend) => {
     expect([status.closed.n, status.draft.n, status.withdrawn.n, status.returned.n]).toEqual([2, 1, 1, 1]);
     const swj = (await fx.sup.get('/api/dashboard/rates-by-unit')).json().find((r: { name: string }) => r.name === '区商务局');
     expect([swj.total.n, swj.closed.n, swj.closedOnTime.n, swj.completionRate, swj.onTimeRate]).toEqual([4, 2, 1, 50, 50]);
+    expect(swj.openOverdue.n).toBe(0);
     const trend = (await fx.sup.get('/api/dashboard/monthly-trend')).json();
     expect(trend).toHaveLength(12);
     expect(trend[11].month).toBe('2026-03');
@@ -60,6 +61,26 @@ describe.each(backends())('dashboard on %s', (backend) => {
     const src = (await fx.sup.get('/api/dashboard/by-source')).json().find((r: { id: string }) => r.id === fx.sourceId);
     expect([src.total.n, src.closed.n, src.avgPercent]).toEqual([3, 2, 80]);
     expect(Object.keys(seen).length).toBeGreaterThan(20);
+  });
+
+  it('counts open overdue tasks in the on-time rate: on-time closed ÷ (closed + open overdue)', async () => {
+    const rows = (await fx.sup.get('/api/dashboard/rates-by-unit')).json() as {
+      name: string;
+      closed: Figure;
+      closedOnTime: Figure;
+      openOverdue: Figure;
+      onTimeRate: number | null;
+    }[];
+    // 区教育体育局 has one task, still open and past its deadline: 0 %, not "no rate"
+    const jyj = rows.find((r) => r.openOverdue.n > 0)!;
+    expect([jyj.closed.n, jyj.closedOnTime.n, jyj.openOverdue.n, jyj.onTimeRate]).toEqual([0, 0, 1, 0]);
+    expect(jyj.openOverdue.filter).toMatchObject({ overdue: true });
+    // the district figure the leaders' card shows: 1 on time of 2 closed + 1 open overdue
+    const onTime = rows.reduce((s, r) => s + r.closedOnTime.n, 0);
+    const due = rows.reduce((s, r) => s + r.closed.n + r.openOverdue.n, 0);
+    expect([onTime, due]).toEqual([1, 3]);
+    const leaders = (await fx.sup.get('/api/dashboard/rates-by-leader')).json() as { openOverdue: Figure; onTimeRate: number | null }[];
+    expect(leaders.reduce((s, r) => s + r.openOverdue.n, 0)).toBe(1);
   });
 
   it('keeps a unit clerk inside its scope, numbers still equal to its ledger', async () => {

@@ -3,6 +3,7 @@
  * and score, then the enterprises not scored) and the class lists for the departments that apply the differentiated
  * policies (one sheet per class: its policies on top, then its enterprises).
  */
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import type { IndicatorResult } from '../../domain/mujun/engine.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -134,7 +135,7 @@ export async function rankingXlsx(
       after: { kind: 'ranking', filter, rows: rows.length },
     }),
   );
-  return { title: `${title}评价结果`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { title: `${title}评价结果`, buffer: await xlsxBuffer(wb) };
 }
 
 /** One sheet per class: the class's policies on top, then the enterprises of that class (scored, tenants, exempt). */
@@ -188,5 +189,5 @@ export async function classListsXlsx(ctx: Ctx, runId: string): Promise<{ title: 
       after: { kind: 'class-lists', rows: rows.length, classes },
     }),
   );
-  return { title: `${title}分档企业名单`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { title: `${title}分档企业名单`, buffer: await xlsxBuffer(wb) };
 }

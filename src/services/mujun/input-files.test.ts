@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,5 +174,88 @@ describe('readSchemeFile', () => {
     scheme.groups[0]!.indicators[0]!.weight = -1;
     const z = parseSchemeText(JSON.stringify(scheme), 's.json');
     expect(z).toMatchObject({ ok: false, errors: [{ row: null, column: 'groups[0].indicators[0].weight', value: '-1' }] });
+  });
+});
+
+/** GB18030 bytes of `s` (two-byte characters and ASCII), from the decoder's own table: Node has no GB18030 encoder. */
+function gb18030(s: string): Buffer {
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder('gb18030');
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(Uint8Array.of(a, b)), [a, b]);
+  const out: number[] = [];
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return Buffer.from(out);
+}
+
+describe('readMujunInput: encodings and control characters in cells', () => {
+  it('a GB18030 CSV with a plain ASCII header and Chinese cells is decoded as GB18030', async () => {
+    const text = `uscc,name,town,scale,land_mu,tax\r\n${A},安源区甲陶瓷有限公司,白源街道,规上,10,5\r\n${B},乙汽配公司,安源镇,规下,12,3\r\n`;
+    const bytes = gb18030(text);
+    expect(bytes.subarray(0, 30).toString('ascii')).toBe(text.slice(0, 30)); // the header alone looks like UTF-8
+    const r = await readMujunInput({ buffer: bytes, fileName: '税务局.csv' });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.name).toEqual(['安源区甲陶瓷有限公司', '乙汽配公司']);
+    expect(r.table.text['town']).toEqual(['白源街道', '安源镇']);
+    expect(r.table.text['scale']).toEqual(['above', 'below']);
+    // the same file read from disk (the CLI) gives the same table
+    const file = join(dir, 'gb.csv');
+    writeFileSync(file, bytes);
+    expect(await readMujunInput({ path: file })).toEqual(r);
+  });
+
+  it('a CSV that is neither UTF-8 nor GB18030 is refused, naming the row', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`uscc,name,land_mu\r\n${A},甲公司,10\r\n${B},`),
+      Buffer.from([0xff, 0xfe, 0x80, 0x41]),
+      Buffer.from(',12\r\n'),
+    ]);
+    const r = await readMujunInput({ buffer: bytes, fileName: 'bad.csv' });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ row: 3, column: null, value: null, reason: expect.stringMatching(/第 3 行有无法识别的字符.*UTF-8.*GB18030/) }],
+    });
+    const file = join(dir, 'bad-enc.csv');
+    writeFileSync(file, bytes);
+    expect(await readMujunInput({ path: file })).toEqual(r);
+  });
+
+  it('a text cell with a control character is refused with its row and column, in CSV and xlsx', async () => {
+    const csv = `uscc,name,town,land_mu\r\n${A},甲公司,白源街道,10\r\n${B},"乙\u0000公司",安\u0007源镇,12\r\n`;
+    const expected = {
+      ok: false,
+      errors: [
+        { row: 3, column: 'name', value: '乙\\u0000公司', reason: '含有控制字符（如 NUL），请删除后重新上传' },
+        { row: 3, column: 'town', value: '安\\u0007源镇', reason: '含有控制字符（如 NUL），请删除后重新上传' },
+      ],
+    };
+    expect(await readMujunInput({ buffer: Buffer.from(csv), fileName: 'c.csv' })).toEqual(expected);
+    const file = join(dir, 'ctl.csv');
+    writeFileSync(file, csv);
+    expect(await readMujunInput({ path: file })).toEqual(expected);
+    // exceljs drops control characters when it writes; Excel stores them as _xHHHH_ escapes, so the test does too
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业');
+    ws.addRow(['uscc', 'name', 'town', 'land_mu']);
+    ws.addRow([A, '甲公司', '白源街道', 10]);
+    ws.addRow([B, '乙PH1公司', '安PH2源镇', 12]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const out = new JSZip();
+    const first = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml']; // the streaming reader's order
+    for (const name of [...first, ...Object.keys(zip.files).filter((n) => !zip.files[n]!.dir && !first.includes(n))]) {
+      let c = await zip.files[name]!.async('string');
+      if (name === 'xl/sharedStrings.xml') c = c.replace('PH1', '_x0000_').replace('PH2', '_x0007_');
+      out.file(name, c);
+    }
+    const buf = await out.generateAsync({ type: 'nodebuffer' });
+    expect(await readMujunInput({ buffer: buf, fileName: 'c.xlsx' })).toEqual(expected);
   });
 });

@@ -8,6 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { CsvReader } from '../../domain/mujun/csv.js';
+import { badEncodingReason, CsvTranscoder } from '../../domain/mujun/encoding.js';
 import type { MujunTable } from '../../domain/mujun/engine.js';
 import { exprReason, MujunTableBuilder, type InputCell, type InputProblem } from '../../domain/mujun/input.js';
 import { validateScheme, type Scheme } from '../../domain/mujun/scheme.js';
@@ -69,21 +70,34 @@ export async function readMujunInput(
   return fail(`不支持的文件类型“${ext || '（无扩展名）'}”：输入须为 .csv 或 .xlsx 文件`, fileName);
 }
 
+const badEncoding = (row: number): { ok: false; errors: InputProblem[] } => ({
+  ok: false,
+  errors: [{ row, column: null, value: null, reason: badEncodingReason(row) }],
+});
+
 function readCsvBuffer(buffer: Uint8Array, builder: MujunTableBuilder): ReadInputResult {
   const reader = new CsvReader(builder);
-  reader.push(buffer);
+  const dec = new CsvTranscoder();
+  const body = dec.push(buffer);
+  const rest = dec.end();
+  if (!body || !rest) return badEncoding(dec.badRow!);
+  reader.push(body);
+  reader.push(rest);
   reader.end();
   return builder.finish();
 }
 
 async function readCsvFile(path: string, builder: MujunTableBuilder): Promise<ReadInputResult> {
   const reader = new CsvReader(builder);
+  const dec = new CsvTranscoder();
   try {
     const { size } = await stat(path);
     let bytes = 0;
     let estimated = false;
     for await (const chunk of createReadStream(path, { highWaterMark: CSV_CHUNK_BYTES })) {
-      reader.push(chunk as Buffer);
+      const utf8 = dec.push(chunk as Buffer);
+      if (!utf8) return badEncoding(dec.badRow!);
+      reader.push(utf8);
       bytes += (chunk as Buffer).length;
       if (!estimated && builder.rowCount >= 1000) {
         // the rows of the first chunk tell the row size: make room for the whole file once
@@ -94,19 +108,29 @@ async function readCsvFile(path: string, builder: MujunTableBuilder): Promise<Re
   } catch (e) {
     return fail(fileErrorReason(path, e), path);
   }
+  const rest = dec.end();
+  if (!rest) return badEncoding(dec.badRow!);
+  reader.push(rest);
   reader.end();
   return builder.finish();
 }
 
 type XlsxValue = unknown;
 
+/**
+ * Excel stores characters XML cannot hold (control characters, a CR in a cell) as `_xHHHH_`; exceljs's streaming reader
+ * leaves them escaped. Unescaped here, so a control character is seen (and refused) as what it is.
+ */
+const unescapeOoxml = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+
 /** An exceljs cell value → a plain cell: rich text joined, formula → its result, hyperlink → its text, error → empty. */
 export function xlsxCell(v: XlsxValue): InputCell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'string') return v.includes('_x') ? unescapeOoxml(v) : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o['richText'])) return (o['richText'] as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if (Array.isArray(o['richText'])) return xlsxCell((o['richText'] as { text?: string }[]).map((r) => r.text ?? '').join(''));
     if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? xlsxCell(o['result']) : null;
     if ('result' in o) return xlsxCell(o['result']);
     if ('text' in o) return xlsxCell(o['text']);

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { csvOutputChunks, rowCells, type OutputTable } from '../../domain/mujun/output.js';
+import { safeCell, safeText } from '../../domain/spreadsheet/safe-cell.js';
 
 /** Writes blocks (text or bytes) to a stream, waiting whenever it asks for a pause. */
 export async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<string | Uint8Array>): Promise<void> {
@@ -63,10 +64,10 @@ export async function writeXlsxFile(path: string, table: OutputTable): Promise<v
       key: `c${i}`,
       width: i === 0 ? 22 : i === 1 ? 28 : Math.max(10, h.length * 2 + 2),
     }));
-    const header = ws.addRow(table.headers);
+    const header = ws.addRow(table.headers.map(safeText));
     header.font = { bold: true };
     header.commit();
-    for (const row of table.rows()) ws.addRow(rowCells(table, row)).commit();
+    for (const row of table.rows()) ws.addRow(rowCells(table, row).map(safeCell)).commit(); // formula-leading text: '
     ws.commit();
     await wb.commit();
   });

@@ -11,7 +11,8 @@ import { evaluate, type EvaluationResult } from '../../domain/mujun/engine.js';
 import { MujunExprError } from '../../domain/mujun/expr.js';
 import { INPUT_FIELDS, KNOWN_FLAGS, type MujunRecord } from '../../domain/mujun/fields.js';
 import { DATA_SOURCES } from '../../domain/mujun/sources.js';
-import { recordsToTable, schemeInputProblems, tableToCsv } from '../../domain/mujun/input.js';
+import { recordsToTable, schemeInputProblems, tableHasFormulaText, tableToCsv } from '../../domain/mujun/input.js';
+import { parseSnapshot } from './results/common.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
 import { mergedRecords } from './reconcile.js';
@@ -234,7 +235,7 @@ export async function loadRun(db: Db, id: string): Promise<RunRow> {
   return row;
 }
 
-/** The input snapshot of a run, as stored. */
+/** The input snapshot of a run: as stored, except that text which could start a formula gets a leading '. */
 export async function runInputCsv(ctx: Ctx, id: string) {
   requirePermission(ctx, 'mujun.manage');
   const [row] = await ctx.db
@@ -243,7 +244,10 @@ export async function runInputCsv(ctx: Ctx, id: string) {
     .where(eq(mujunRuns.id, id))
     .limit(1);
   if (!row) throw notFound('评价批次');
-  return { fileName: `亩均评价输入-${row.year}-第${row.version}版.csv`, csv: row.csv, sha256: row.sha256 };
+  // formula-leading text is escaped on the way out; the stored snapshot and its hash stay as they are
+  const table = parseSnapshot(row.csv);
+  const csv = tableHasFormulaText(table) ? tableToCsv(table, { safe: true }) : row.csv;
+  return { fileName: `亩均评价输入-${row.year}-第${row.version}版.csv`, csv, sha256: row.sha256 };
 }
 
 /** Years that have uploads or runs, newest first. */

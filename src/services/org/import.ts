@@ -1,3 +1,4 @@
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import { readSheet } from '../import/read-sheet.js';
 import { eq } from 'drizzle-orm';
@@ -154,5 +155,5 @@ export async function importTemplate(ctx: Ctx, kind: ImportKind): Promise<Buffer
       ? { code: 'DEPT-XX', name: '示例局', shortName: '示例', kind: '部门', parentCode: 'GOV', sortOrder: 100 }
       : { name: '张三', unitCode: 'DEPT-XX', title: '科员', phone: '0799-0000000', sortOrder: 1 },
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }

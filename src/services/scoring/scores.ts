@@ -1,4 +1,5 @@
 /** Unit scores for a period, and their Excel export. */
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import { scoreUnits, type UnitScore } from '../../domain/scoring/score.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -38,7 +39,7 @@ export async function exportScores(ctx: Ctx, period: Period): Promise<Buffer> {
   await ctx.db.transaction((tx) =>
     recordAudit(tx, ctx, { action: 'scores.export', targetType: 'settings', after: { from, to } }),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }
 
 const explain = (s: UnitScore) =>

@@ -1,4 +1,5 @@
 /** The ledger as the offices print it: one sheet per source, headers frozen, widths set, landscape A4. */
+import { xlsxBuffer } from '../spreadsheet/xlsx.js';
 import ExcelJS from 'exceljs';
 import { SOURCE_KINDS, STATUS_LABELS, type SourceKind, type TaskStatus } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
@@ -72,5 +73,5 @@ export async function exportLedger(ctx: Ctx, f: LedgerFilter, title: string): Pr
   await ctx.db.transaction((tx) =>
     recordAudit(tx, ctx, { action: 'task.export', targetType: 'task', after: { filter: f, rows: rows.length } }),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }

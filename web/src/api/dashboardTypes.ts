@@ -15,7 +15,10 @@ export interface RateRow {
   total: Figure;
   closed: Figure;
   closedOnTime: Figure;
+  /** Handed over, still open, past the deadline. */
+  openOverdue: Figure;
   completionRate: number | null;
+  /** Closed on time ÷ (closed + open overdue). */
   onTimeRate: number | null;
 }
 export interface OverdueItem {

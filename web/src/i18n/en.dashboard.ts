@@ -14,6 +14,8 @@ const enDashboard: DeepStrings<DashboardMessages> = {
     red: 'Red',
     yellow: 'Yellow',
     onTime: 'On-time rate',
+    onTimeHint: '{{onTime}} closed on time ÷ ({{closed}} closed + {{overdue}} open overdue)',
+    openOverdue: 'Open overdue',
     byLight: 'Open tasks by light',
     byStatus: 'Tasks by status',
     ratesByUnit: 'Completion and on-time rates by unit',

@@ -11,6 +11,8 @@ const zhDashboard = {
     red: '红灯',
     yellow: '黄灯',
     onTime: '按期办结率',
+    onTimeHint: '按期办结 {{onTime}} 项 ÷（已办结 {{closed}} + 逾期未办结 {{overdue}}）',
+    openOverdue: '逾期未办结',
     byLight: '在办事项预警分布',
     byStatus: '各状态事项',
     ratesByUnit: '各单位办结率与按期率',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { auditEvents, people, units } from '../../../db/schema.js';
+import { withControlChars } from '../../../../test/xlsx-escapes.js';
 import { backends, signIn, startTestApp, upload, type Agent, type TestApp } from '../../../../test/harness.js';
 
 async function workbook(header: (string | number)[], rows: (string | number | null)[][]): Promise<Buffer> {
@@ -173,6 +174,33 @@ describe.each(backends())('organisation on %s', (backend) => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await upload(clerk, '/api/import/units', await workbook(['单位编码'], [['x']]))).statusCode).toBe(403);
+  });
+
+  it('refuses a cell with a control character, naming row and column, and imports nothing', async () => {
+    const before = (await t.database.db.select({ n: count() }).from(people))[0]!.n;
+    const file = await withControlChars(
+      await workbook(
+        ['姓名*', '单位编码*', '职务', '电话', '排序'],
+        [
+          ['甲', 'GXJ', '科员', '', 1],
+          ['乙{NUL}', 'GXJ', '科{BEL}员', '', 2],
+        ],
+      ),
+      { '{NUL}': '\u0000', '{BEL}': '\u0007' },
+    );
+    const res = await upload(admin, '/api/import/people', file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('IMPORT_INVALID');
+    expect(res.json().error.details).toEqual([
+      { row: 3, column: 'A', message: '“姓名”含有控制字符（如 NUL），请删除后重新导入' },
+      { row: 3, column: 'C', message: '“职务”含有控制字符（如 NUL），请删除后重新导入' },
+    ]);
+    expect((await t.database.db.select({ n: count() }).from(people))[0]!.n).toBe(before);
+    const units = await withControlChars(await workbook(['单位编码*', '单位名称*', '类型*'], [['C{ESC}1', '单位', '部门']]), {
+      '{ESC}': '\u001b',
+    });
+    const r2 = await upload(admin, '/api/import/units', units);
+    expect(r2.json().error.details).toEqual([{ row: 2, column: 'A', message: '“单位编码”含有控制字符（如 NUL），请删除后重新导入' }]);
   });
 
   it('serves import templates that import back cleanly after editing', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { tasks } from '../../../db/schema.js';
+import { withControlChars } from '../../../../test/xlsx-escapes.js';
 import { backends, signIn, startTestApp, upload, type Agent, type TestApp } from '../../../../test/harness.js';
 import { leaderIdOf, taskBody, unitIdOf } from '../../../../test/factories.js';
 
@@ -183,6 +184,19 @@ describe.each(backends())('ledger, export, import and attachments on %s', (backe
     ]);
     expect(imported[0].coopUnitNames).toEqual(['区工业和信息化局', '安源科创城']);
     expect((await upload(clerk, '/api/tasks/import?title=x', good)).statusCode).toBe(403);
+  });
+
+  it('refuses an imported task whose cell holds a control character, naming row and column, storing nothing', async () => {
+    const before = (await t.database.db.select({ n: count() }).from(tasks))[0]!.n;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('清单');
+    ws.addRow(['任务内容*', '具体要求', '牵头单位*', '完成时限*']);
+    ws.addRow(['加快{NUL}建设', '第一行\n第二行', '区商务局', '2026-12-31']);
+    const file = await withControlChars(Buffer.from(await wb.xlsx.writeBuffer()), { '{NUL}': '\u0000' });
+    const res = await upload(sup, `/api/tasks/import?title=${encodeURIComponent('控制字符')}`, file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ row: 2, column: 'A', message: '“任务内容”含有控制字符（如 NUL），请删除后重新导入' }]);
+    expect((await t.database.db.select({ n: count() }).from(tasks))[0]!.n).toBe(before);
   });
 
   it('gives a leader their portfolio overview, and nobody else’s', async () => {

@@ -147,6 +147,7 @@ export function RatesPanel({ rows, kind, dark = false, height }: { rows: RateRow
     { title: t('dashboard.total'), key: 'total', width: 70, align: 'right', render: (_, r) => <FigureLink fig={r.total} testId={`dash-${kind}-total-${r.id}`} /> },
     { title: t('dashboard.closed'), key: 'closed', width: 64, align: 'right', render: (_, r) => <FigureLink fig={r.closed} /> },
     { title: t('dashboard.closedOnTime'), key: 'onTime', width: 80, align: 'right', render: (_, r) => <FigureLink fig={r.closedOnTime} /> },
+    { title: t('dashboard.openOverdue'), key: 'od', width: 80, align: 'right', render: (_, r) => <FigureLink fig={r.openOverdue} /> },
     { title: t('dashboard.completionRate'), key: 'cr', width: 72, align: 'right', render: (_, r) => pct(r.completionRate) },
     { title: t('dashboard.onTimeRate'), key: 'otr', width: 72, align: 'right', render: (_, r) => pct(r.onTimeRate) },
   ];

@@ -49,19 +49,25 @@ function headline(d: Data, scope: Query) {
   const open: Figure = { n: OPEN.reduce((s, k) => s + (d.status[k]?.n ?? 0), 0), filter: { ...scope, status: [...OPEN] } };
   const closed = d.units.reduce((s, r) => s + r.closed.n, 0);
   const onTime = d.units.reduce((s, r) => s + r.closedOnTime.n, 0);
-  const rate = closed ? Math.round((onTime / closed) * 1000) / 10 : null;
+  // open work past its deadline counts against the rate: it can no longer be closed on time
+  const overdue = d.units.reduce((s, r) => s + (r.openOverdue?.n ?? 0), 0);
+  const due = closed + overdue;
+  const rate = due ? Math.round((onTime / due) * 1000) / 10 : null;
   const onTimeFig: Figure = { n: onTime, filter: { ...scope, status: CLOSED, closedOnTime: true } };
-  return { open, red: d.light.red, yellow: d.light.yellow, rate, onTimeFig };
+  return { open, red: d.light.red, yellow: d.light.yellow, rate, onTimeFig, onTime, closed, overdue };
 }
 
 function Kpis({ d, scope, wall }: { d: Data; scope: Query; wall?: boolean }) {
   const { t } = useTranslation();
   const h = headline(d, scope);
-  const items: { key: string; label: string; fig: Figure; text?: string; color: string }[] = [
+  const items: { key: string; label: string; fig: Figure; text?: string; hint?: string; color: string }[] = [
     { key: 'open', label: t('dashboard.open'), fig: h.open, color: wall ? '#7fb3ff' : '#1e3a8a' },
     { key: 'red', label: t('dashboard.red'), fig: h.red, color: '#e53935' },
     { key: 'yellow', label: t('dashboard.yellow'), fig: h.yellow, color: '#f5a623' },
-    { key: 'ontime', label: t('dashboard.onTime'), fig: h.onTimeFig, text: h.rate === null ? '—' : `${h.rate}%`, color: '#43a047' },
+    { key: 'ontime', label: t('dashboard.onTime'), fig: h.onTimeFig, text: h.rate === null ? '—' : `${h.rate}%`,
+      hint: t('dashboard.onTimeHint', { onTime: h.onTime, closed: h.closed, overdue: h.overdue }),
+      color: '#43a047',
+    },
   ];
   return (
     <Row gutter={wall ? 24 : 12}>
@@ -80,6 +86,11 @@ function Kpis({ d, scope, wall }: { d: Data; scope: Query; wall?: boolean }) {
             <FigureLink fig={i.fig} testId={`${wall ? 'wall' : 'dash'}-kpi-${i.key}`} style={{ color: i.color, fontSize: wall ? 72 : 34, fontWeight: 700, lineHeight: 1.2 }}>
               {i.text ?? i.fig.n}
             </FigureLink>
+            {i.hint && (
+              <div data-testid={`${wall ? 'wall' : 'dash'}-kpi-${i.key}-hint`} style={{ color: wall ? '#9fb0d0' : '#888', fontSize: wall ? 18 : 12 }}>
+                {i.hint}
+              </div>
+            )}
           </div>
         </Col>
       ))}
