@@ -60,7 +60,8 @@ export type MissingPolicy = 'zero' | 'mean' | 'exclude';
 
 export interface SchemeIndicator {
   id: string;
-  name: string;
+  /** optional: the id stands in when absent or blank */
+  name?: string;
   hero: Hero;
   unit?: string;
   numerator: string;
@@ -73,12 +74,12 @@ export interface SchemeIndicator {
 }
 
 export type SchemeAdjustment =
-  | { id: string; name: string; flag: string; points: number }
-  | { id: string; name: string; field: string; per: number; beyond?: number };
+  | { id: string; name?: string; flag: string; points: number }
+  | { id: string; name?: string; field: string; per: number; beyond?: number };
 
 export interface SchemeVeto {
   id: string;
-  name: string;
+  name?: string;
   flag: string;
   class: string;
 }
