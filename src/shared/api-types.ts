@@ -1,0 +1,64 @@
+/**
+ * The types of the HTTP API, for the web app: the ONE module web/src imports server types from, always with
+ * `import type` (erased at build time, so no server code reaches the bundle). Everything here is an alias of, or
+ * derived from, a server type (zod schemas via z.input / z.output, service answers via Answer<typeof fn>), so a change
+ * on the server that the web does not follow fails `npm run typecheck`. What JSON changes (a Date becomes a string) is
+ * expressed by Jsonify<T>, never by a hand-written copy.
+ */
+
+/** The value as it arrives through JSON.stringify → JSON.parse: Dates become strings, undefined-only keys vanish. */
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends string | number | boolean | null
+    ? T
+    : T extends undefined | symbol | ((...args: never[]) => unknown)
+      ? never
+      : T extends { toJSON(): infer J }
+        ? Jsonify<J>
+        : T extends readonly unknown[]
+          ? { -readonly [K in keyof T]: Jsonify<T[K]> }
+          : T extends object
+            ? { -readonly [K in keyof T as [Jsonify<T[K]>] extends [never] ? never : K]: Jsonify<T[K]> }
+            : never;
+
+/** The JSON body a service function's answer becomes. */
+export type Answer<F extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<F>>>;
+
+// ─── 亩均论英雄 (src/domain/mujun, src/services/mujun) ──────────────────────────────────────────────────────────────
+import type * as mjScheme from '../domain/mujun/scheme.js';
+import type * as mjEngine from '../domain/mujun/engine.js';
+import type * as mjFields from '../domain/mujun/fields.js';
+import type * as mjSources from '../domain/mujun/sources.js';
+import type * as mjUplift from '../domain/mujun/uplift.js';
+import type * as mjRuns from '../services/mujun/runs.js';
+import type * as mjResults from '../services/mujun/results/index.js';
+import type * as mjCommon from '../services/mujun/results/common.js';
+import type * as mjAppeals from '../services/mujun/appeals.js';
+import type * as mjPolicies from '../services/mujun/policies.js';
+
+export type MujunHero = mjScheme.Hero;
+export type MujunEnterpriseStatus = mjEngine.Status;
+export type MujunSource = Jsonify<mjSources.DataSource>;
+export type MujunField = Jsonify<mjFields.FieldDef>;
+export type MujunMeta = Answer<typeof mjRuns.mujunMeta>;
+export type MujunRunGroup = Jsonify<mjRuns.RunGroup>;
+export type MujunRunSummary = Jsonify<mjRuns.RunSummary>;
+export type MujunResultRow = Jsonify<mjCommon.ResultItem>;
+export type MujunRankingPage = Jsonify<mjResults.RankingPage>;
+export type MujunResultSort = mjResults.ResultSort;
+export type MujunDistribution = Jsonify<mjResults.Distribution>;
+export type MujunAggregate = Jsonify<mjResults.Aggregate>;
+export type MujunIndicatorResult = Jsonify<mjEngine.IndicatorResult>;
+export type MujunEnterpriseDetail = Jsonify<mjResults.EnterpriseDetail>;
+export type MujunTrendPoint = Jsonify<mjResults.TrendPoint>;
+export type MujunUplift = Jsonify<mjUplift.Uplift>;
+export type MujunUpliftAnswer = Jsonify<mjUplift.UpliftAnswer>;
+export type MujunCompareAnswer = Answer<typeof mjResults.compareRuns>;
+export type MujunAppeal = Answer<typeof mjAppeals.getAppeal>;
+export type MujunAppealKind = mjAppeals.AppealKind;
+export type MujunAppealStatus = mjAppeals.AppealStatus;
+export type MujunPolicy = Jsonify<mjPolicies.Policy>;
+export type MujunPolicyCategory = mjPolicies.PolicyCategory;
+/** A scheme as written and edited (JSON / YAML, the editor): names optional. */
+export type MujunSchemeInput = mjScheme.SchemeInput;
+export type MujunSchemeProblem = mjScheme.SchemeProblem;
