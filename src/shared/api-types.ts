@@ -7,19 +7,21 @@
  */
 
 /** The value as it arrives through JSON.stringify → JSON.parse: Dates become strings, undefined-only keys vanish. */
-export type Jsonify<T> = T extends Date
-  ? string
-  : T extends string | number | boolean | null
-    ? T
-    : T extends undefined | symbol | ((...args: never[]) => unknown)
-      ? never
-      : T extends { toJSON(): infer J }
-        ? Jsonify<J>
-        : T extends readonly unknown[]
-          ? { -readonly [K in keyof T]: Jsonify<T[K]> }
-          : T extends object
-            ? { -readonly [K in keyof T as [Jsonify<T[K]>] extends [never] ? never : K]: Jsonify<T[K]> }
-            : never;
+export type Jsonify<T> = unknown extends T
+  ? unknown
+  : T extends Date
+    ? string
+    : T extends string | number | boolean | null
+      ? T
+      : T extends undefined | symbol | ((...args: never[]) => unknown)
+        ? never
+        : T extends { toJSON(): infer J }
+          ? Jsonify<J>
+          : T extends readonly unknown[]
+            ? { -readonly [K in keyof T]: Jsonify<T[K]> }
+            : T extends object
+              ? { -readonly [K in keyof T as [Jsonify<T[K]>] extends [never] ? never : K]: Jsonify<T[K]> }
+              : never;
 
 /** The JSON body a service function's answer becomes. */
 export type Answer<F extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<F>>>;
@@ -62,3 +64,34 @@ export type MujunPolicyCategory = mjPolicies.PolicyCategory;
 /** A scheme as written and edited (JSON / YAML, the editor): names optional. */
 export type MujunSchemeInput = mjScheme.SchemeInput;
 export type MujunSchemeProblem = mjScheme.SchemeProblem;
+
+// ─── 督查督办 (src/domain/tasks, src/services/tasks) ──────────────────────────────────────────────────────────────────
+import type * as tkWorkflow from '../domain/tasks/workflow.js';
+import type * as tkLights from '../domain/warnings/lights.js';
+import type * as tkWrite from '../services/tasks/write.js';
+import type * as tkDetail from '../services/tasks/detail.js';
+import type * as tkLedger from '../services/tasks/ledger.js';
+import type * as tkWorkbench from '../services/tasks/workbench.js';
+import type * as tkImport from '../services/tasks/import.js';
+import type * as tkAttachments from '../services/tasks/attachments.js';
+import type * as tkSources from '../services/tasks/sources.js';
+
+export type TaskStatus = tkWorkflow.TaskStatus;
+export type TaskSourceKind = tkWorkflow.SourceKind;
+export type TaskPriority = tkWorkflow.Priority;
+export type TaskCycle = tkWorkflow.Cycle;
+export type TaskAction = tkWorkflow.TaskAction;
+export type TaskExtensionStage = tkWorkflow.ExtensionStage;
+export type Light = tkLights.Light;
+export type LightReason = Jsonify<tkLights.LightReason>;
+export type LedgerSort = tkLedger.LedgerSort;
+export type LedgerPage = Answer<typeof tkLedger.listLedger>;
+export type TaskPage = Answer<typeof tkDetail.getTask>;
+export type ReportsPage = Answer<typeof tkDetail.listReports>;
+/** the body of POST /tasks and PUT /tasks/:id (without `version`) */
+export type TaskInput = tkWrite.TaskInput;
+export type Workbench = Answer<typeof tkWorkbench.myWork>;
+export type LeaderOverview = Answer<typeof tkWorkbench.leaderView>;
+export type TaskImportResult = Answer<typeof tkImport.importTasks>;
+export type UploadedFile = Answer<typeof tkAttachments.uploadAttachment>;
+export type TaskSourceRow = Answer<typeof tkSources.listSources>[number];

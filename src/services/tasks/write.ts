@@ -4,7 +4,7 @@ import { counters, milestones, people, settings, targets, taskSources, taskUnits
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, validation, type FieldIssue } from '../../domain/errors.js';
 import { isIsoDate, localDate } from '../../domain/time/dates.js';
-import type { Cycle, Priority, SourceKind } from '../../domain/tasks/workflow.js';
+import type { Cycle, Priority, SourceKind, TaskStatus } from '../../domain/tasks/workflow.js';
 import { refusal } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleTask } from './access.js';
@@ -129,7 +129,7 @@ export async function insertTask(
   tx: Db,
   ctx: Ctx,
   input: TaskInput,
-  opts: { parentId?: string; status?: string; directiveId?: string } = {},
+  opts: { parentId?: string; status?: TaskStatus; directiveId?: string } = {},
 ) {
   {
     await checkInput(tx, input);
