@@ -37,6 +37,9 @@ import type * as mjResults from '../services/mujun/results/index.js';
 import type * as mjCommon from '../services/mujun/results/common.js';
 import type * as mjAppeals from '../services/mujun/appeals.js';
 import type * as mjPolicies from '../services/mujun/policies.js';
+import type * as mjUploads from '../services/mujun/uploads.js';
+import type * as mjReconcile from '../services/mujun/reconcile.js';
+import type * as mjSchemes from '../services/mujun/schemes.js';
 
 export type MujunHero = mjScheme.Hero;
 export type MujunEnterpriseStatus = mjEngine.Status;
@@ -61,6 +64,14 @@ export type MujunAppealKind = mjAppeals.AppealKind;
 export type MujunAppealStatus = mjAppeals.AppealStatus;
 export type MujunPolicy = Jsonify<mjPolicies.Policy>;
 export type MujunPolicyCategory = mjPolicies.PolicyCategory;
+export type MujunUpload = Answer<typeof mjUploads.listUploads>[number];
+export type MujunUploadAnswer = Answer<typeof mjUploads.uploadDepartmentFile>;
+export type MujunFileProblem = Jsonify<mjUploads.FileProblem>;
+export type MujunReconciliation = Jsonify<mjReconcile.Reconciliation>;
+export type MujunSchemeSummary = Answer<typeof mjSchemes.listSchemes>[number];
+/** the stored body is JSON the server validated when it was saved: a scheme as written */
+export type MujunSchemeDetail = Omit<Answer<typeof mjSchemes.getScheme>, 'body'> & { body: MujunSchemeInput };
+export type MujunSchemeValidation = Answer<typeof mjSchemes.validateSchemeBody>;
 /** A scheme as written and edited (JSON / YAML, the editor): names optional. */
 export type MujunSchemeInput = mjScheme.SchemeInput;
 export type MujunSchemeProblem = mjScheme.SchemeProblem;
@@ -95,3 +106,12 @@ export type LeaderOverview = Answer<typeof tkWorkbench.leaderView>;
 export type TaskImportResult = Answer<typeof tkImport.importTasks>;
 export type UploadedFile = Answer<typeof tkAttachments.uploadAttachment>;
 export type TaskSourceRow = Answer<typeof tkSources.listSources>[number];
+
+// ─── 三色预警 and notifications (src/services/warnings) ─────────────────────────────────────────────────────────────
+import type * as wnRules from '../services/warnings/rules.js';
+import type * as wnNotifications from '../services/warnings/notifications.js';
+import type * as wnDaily from '../services/warnings/daily-job.js';
+
+export type WarningSettings = Answer<typeof wnRules.getWarningSettings>;
+export type NotificationList = Answer<typeof wnNotifications.listNotifications>;
+export type WarningRunOutcome = Answer<typeof wnDaily.runDailyWarnings>;
