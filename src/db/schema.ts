@@ -20,7 +20,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { Cycle, ExtensionStage, Priority, SourceKind, TaskStatus } from '../domain/tasks/workflow.js';
+import type { Cycle, Priority, SourceKind, TaskStatus } from '../domain/tasks/workflow.js';
 import type { Light, LightReason } from '../domain/warnings/lights.js';
 
 /** Binary contents (attachments). */
