@@ -115,3 +115,26 @@ import type * as wnDaily from '../services/warnings/daily-job.js';
 export type WarningSettings = Answer<typeof wnRules.getWarningSettings>;
 export type NotificationList = Answer<typeof wnNotifications.listNotifications>;
 export type WarningRunOutcome = Answer<typeof wnDaily.runDailyWarnings>;
+
+// ─── 驾驶舱, 考核, 群机器人 (src/services/dashboard, scoring, webhooks) ─────────────────────────────────────────────
+import type * as dbCommon from '../services/dashboard/common.js';
+import type * as dbIndex from '../services/dashboard/index.js';
+import type * as dbRates from '../services/dashboard/rates.js';
+import type * as dbTrend from '../services/dashboard/monthly-trend.js';
+import type * as scScores from '../services/scoring/scores.js';
+import type * as scSettings from '../services/scoring/settings.js';
+import type * as whConfigs from '../services/webhooks/configs.js';
+import type * as whDeliveries from '../services/webhooks/deliveries.js';
+
+export type DashboardFigure = Jsonify<dbCommon.Figure>;
+export type DashboardByLight = Answer<typeof dbIndex.byLight>;
+export type DashboardByStatus = Answer<typeof dbIndex.byStatus>;
+export type DashboardRateRow = Jsonify<dbRates.RateRow>;
+export type DashboardOverdue = Answer<typeof dbIndex.overdueList>;
+export type DashboardMonthPoint = Jsonify<dbTrend.MonthPoint>;
+export type DashboardSourceRow = Answer<typeof dbIndex.bySource>[number];
+export type DashboardDirectiveRow = Answer<typeof dbIndex.byDirective>[number];
+export type UnitScores = Answer<typeof scScores.unitScores>;
+export type ScoreSchemeAnswer = Answer<typeof scSettings.getScheme>;
+export type WebhookRobot = Answer<typeof whConfigs.listConfigs>['items'][number];
+export type WebhookDeliveryPage = Answer<typeof whDeliveries.listDeliveries>;
