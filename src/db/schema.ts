@@ -476,8 +476,8 @@ export const meetings = pgTable('meetings', {
   heldOn: date('held_on', { mode: 'string' }),
   kind: text('kind'),
   chair: text('chair'),
-  attendees: jsonb('attendees').notNull().default([]),
-  studied: jsonb('studied').notNull().default([]),
+  attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
+  studied: jsonb('studied').$type<string[]>().notNull().default([]),
   /** The report as pasted or uploaded: directive spans point into it. */
   text: text('text').notNull(),
   createdBy: uuid('created_by'),

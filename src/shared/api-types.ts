@@ -138,3 +138,20 @@ export type UnitScores = Answer<typeof scScores.unitScores>;
 export type ScoreSchemeAnswer = Answer<typeof scSettings.getScheme>;
 export type WebhookRobot = Answer<typeof whConfigs.listConfigs>['items'][number];
 export type WebhookDeliveryPage = Answer<typeof whDeliveries.listDeliveries>;
+
+// ─── 会议 (src/domain/meetings, src/services/meetings) ──────────────────────────────────────────────────────────────
+import type * as mtTypes from '../domain/meetings/types.js';
+import type * as mtService from '../services/meetings/meetings.js';
+import type * as mtRoutes from '../http/routes/meetings/index.js';
+import type { z } from 'zod';
+
+export type MeetingSpan = mtTypes.Span;
+export type MeetingUnitHint = mtTypes.UnitHint;
+export type ParsedMeeting = Jsonify<mtTypes.ParsedMeeting>;
+/** POST /meetings/parse and /meetings/parse-file: the text and what the parser made of it */
+export type MeetingParseResult = { text: string } & Answer<typeof mtService.parseReport>;
+/** the body of POST /meetings as sent (before the route's defaults) */
+export type MeetingConfirmBody = z.input<typeof mtRoutes.confirmBody>;
+export type MeetingConfirmResult = Answer<typeof mtService.confirmMeeting>;
+export type MeetingListItem = Answer<typeof mtService.listMeetings>[number];
+export type MeetingDetail = Answer<typeof mtService.getMeeting>;
