@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Cycle, Priority, SourceKind, TaskStatus } from '../domain/tasks/workflow.js';
 import type { Light, LightReason } from '../domain/warnings/lights.js';
+import type { UnitKind } from '../services/org/units.js';
 
 /** Binary contents (attachments). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -47,7 +48,7 @@ export const units = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     sortOrder: integer('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),

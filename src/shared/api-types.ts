@@ -155,3 +155,29 @@ export type MeetingConfirmBody = z.input<typeof mtRoutes.confirmBody>;
 export type MeetingConfirmResult = Answer<typeof mtService.confirmMeeting>;
 export type MeetingListItem = Answer<typeof mtService.listMeetings>[number];
 export type MeetingDetail = Answer<typeof mtService.getMeeting>;
+
+// ─── 基础: accounts, organisation, audit, session, meta (src/domain/org, src/services/{org,accounts,audit}) ─────────
+import type * as orgRoles from '../domain/org/roles.js';
+import type * as orgUnits from '../services/org/units.js';
+import type * as orgPeople from '../services/org/people.js';
+import type * as orgLeaders from '../services/org/leaders.js';
+import type * as orgImport from '../services/org/import.js';
+import type * as acAccounts from '../services/accounts/accounts.js';
+import type * as auQuery from '../services/audit/query.js';
+import type * as authRoutes from '../http/routes/auth/index.js';
+import type * as metaRoutes from '../http/routes/meta/index.js';
+import type * as errs from '../domain/errors.js';
+
+export type RoleId = orgRoles.Role;
+export type Permission = orgRoles.Permission;
+export type UnitKind = orgUnits.UnitKind;
+export type SessionAnswer = Answer<typeof authRoutes.present>;
+export type MetaAnswer = Answer<typeof metaRoutes.metaAnswer>;
+export type UnitRow = Answer<typeof orgUnits.listUnits>[number];
+export type PeoplePage = Answer<typeof orgPeople.listPeople>;
+export type LeaderRow = Answer<typeof orgLeaders.listLeaders>[number];
+export type AccountsPage = Answer<typeof acAccounts.listAccounts>;
+export type AuditPage = Answer<typeof auQuery.searchAudit>;
+export type OrgImportResult = Answer<typeof orgImport.importOrg>;
+export type FieldIssue = errs.FieldIssue;
+export type CellIssue = errs.CellIssue;

@@ -6,7 +6,22 @@ import { CYCLES, PRIORITIES, SOURCE_KINDS, STATUS_LABELS, WORKFLOW } from '../..
 
 const labelled = (table: Record<string, { zh: string; en: string }>) =>
   Object.entries(table).map(([id, l]) => ({ id, zh: l.zh, en: l.en }));
-import { typed, type Routes } from '../../deps.js';
+import { typed, type AppDeps, type Routes } from '../../deps.js';
+
+/** GET /meta: the district's name and every label the screens show. */
+export async function metaAnswer(deps: Pick<AppDeps, 'db'>) {
+  const district = await getSetting<{ name: string }>(deps.db, 'district');
+  return {
+    districtName: district?.name ?? '',
+    roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
+    unitKinds: labelled(UNIT_KINDS),
+    taskStatuses: labelled(STATUS_LABELS),
+    sourceKinds: labelled(SOURCE_KINDS),
+    priorities: labelled(PRIORITIES),
+    cycles: labelled(CYCLES),
+    taskActions: labelled(WORKFLOW),
+  };
+}
 
 export const metaRoutes: Routes = (app, deps) => {
   const r = typed(app);
@@ -23,17 +38,7 @@ export const metaRoutes: Routes = (app, deps) => {
       database: { driver: deps.database.driver, ok },
     });
   });
-  r.get('/meta', { schema: { tags: ['meta'], summary: '区名、角色与单位类型' }, config: { public: true } }, async () => {
-    const district = await getSetting<{ name: string }>(deps.db, 'district');
-    return {
-      districtName: district?.name ?? '',
-      roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
-      unitKinds: labelled(UNIT_KINDS),
-      taskStatuses: labelled(STATUS_LABELS),
-      sourceKinds: labelled(SOURCE_KINDS),
-      priorities: labelled(PRIORITIES),
-      cycles: labelled(CYCLES),
-      taskActions: labelled(WORKFLOW),
-    };
-  });
+  r.get('/meta', { schema: { tags: ['meta'], summary: '区名、角色与单位类型' }, config: { public: true } }, async () =>
+    metaAnswer(deps),
+  );
 };
