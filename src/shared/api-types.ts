@@ -6,6 +6,13 @@
  * expressed by Jsonify<T>, never by a hand-written copy.
  */
 
+// The route modules below are typed against Fastify as app.ts extends it: bring in the plugins' type augmentations, so
+// that a program that reaches them only through this file (tsc -p web/tsconfig.json) sees the same request and reply.
+import type {} from '@fastify/cookie';
+import type {} from '@fastify/multipart';
+import type {} from '@fastify/rate-limit';
+import type {} from '@fastify/static';
+
 /** The value as it arrives through JSON.stringify → JSON.parse: Dates become strings, undefined-only keys vanish. */
 export type Jsonify<T> = unknown extends T
   ? unknown

@@ -47,4 +47,10 @@ export const namelessIndicator: SchemeIndicator = {
   scoring: { method: 'minmax' },
 };
 // @ts-expect-error — hero missing
-export const heroless: SchemeIndicator = { id: 'x', numerator: 'tax', direction: 'higher', weight: 1, scoring: { method: 'minmax' } };
+export const heroless: SchemeIndicator = {
+  id: 'x',
+  numerator: 'tax',
+  direction: 'higher',
+  weight: 1,
+  scoring: { method: 'minmax' },
+};

@@ -9,7 +9,17 @@ export type Cycle = api.TaskCycle;
 export type TaskAction = api.TaskAction;
 
 /** The workflow table's `needsComment` actions. */
-export const COMMENT_ACTIONS: TaskAction[] = ['reject_review', 'return', 'request_extension', 'request_completion', 'request_supplement', 'request_rectify', 'withdraw', 'remind', 'issue_order'];
+export const COMMENT_ACTIONS: TaskAction[] = [
+  'reject_review',
+  'return',
+  'request_extension',
+  'request_completion',
+  'request_supplement',
+  'request_rectify',
+  'withdraw',
+  'remind',
+  'issue_order',
+];
 
 /** 三色预警: red 逾期, yellow 滞后, blue 临期, green 正常; null when the task is not open. */
 export type Light = api.Light;
