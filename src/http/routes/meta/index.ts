@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ROLES, ROLE_LABELS } from '../../../domain/org/roles.js';
-import { getSetting } from '../../../services/setup/bootstrap.js';
+import { getSetting } from '../../../services/settings/read.js';
+import { districtSetting } from '../../../services/settings/district.js';
 import { UNIT_KINDS } from '../../../services/org/units.js';
 import { CYCLES, PRIORITIES, SOURCE_KINDS, STATUS_LABELS, WORKFLOW } from '../../../domain/tasks/workflow.js';
 
@@ -10,7 +11,7 @@ import { typed, type AppDeps, type Routes } from '../../deps.js';
 
 /** GET /meta: the district's name and every label the screens show. */
 export async function metaAnswer(deps: Pick<AppDeps, 'db'>) {
-  const district = await getSetting<{ name: string }>(deps.db, 'district');
+  const district = await getSetting(deps.db, districtSetting);
   return {
     districtName: district?.name ?? '',
     roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
