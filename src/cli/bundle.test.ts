@@ -33,8 +33,12 @@ function fakeRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'luoshi-bundle-'));
   dirs.push(root);
   for (const d of ['bin', 'scripts', 'dist/cli']) mkdirSync(join(root, d), { recursive: true });
-  for (const f of ['bin/luoshi.mjs', 'scripts/cli-bundle.mjs', 'scripts/build-cli.mjs', 'package.json', 'tsconfig.json'])
+  for (const f of ['bin/luoshi.mjs', 'scripts/cli-bundle.mjs', 'scripts/build-cli.mjs', 'package.json', 'tsconfig.json']) {
     copyFileSync(join(repo, f), join(root, f));
+    // copies dated in the past: a build started within the same millisecond as the copy (the stamp has millisecond
+    // precision, file times finer) would otherwise count as older than its inputs, and the bundle as stale
+    utimesSync(join(root, f), PAST, PAST);
+  }
   symlinkSync(join(repo, 'src'), join(root, 'src'));
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
   return root;

@@ -60,9 +60,12 @@ export async function runEvaluate(opts: EvaluateOptions, io: EvaluateIo = proces
   // performance.now() counts from the process's start (performance.timeOrigin): t0 is the start-up (Node, module load)
   const t0 = performance.now();
   let threads = 1; // that read the input
+  let fallback: string | null = null; // why a file that could be read in parts was not
   const [scheme, input] = await Promise.all([
     readSchemeFile(opts.scheme!),
-    readMujunInput({ path: opts.input! }, undefined, { parallel: { onParts: (k) => (threads = k) } }),
+    readMujunInput({ path: opts.input! }, undefined, {
+      parallel: { onParts: (k) => (threads = k), onFallback: (why) => (fallback = why) },
+    }),
   ]);
   const t1 = performance.now();
   const problems = [...(scheme.ok ? [] : scheme.errors), ...(input.ok ? [] : input.errors)];
@@ -111,7 +114,7 @@ export async function runEvaluate(opts: EvaluateOptions, io: EvaluateIo = proces
     const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
     // the exit after this line (freeing the heap, closing the process) is what a caller's wall time adds to 合计
     io.stderr(
-      `计时：启动 ${ms(0, t0)}，读取 ${ms(t0, t1)}（${threads} 线程），评价 ${ms(t1, t2)}，写出 ${ms(t2, t3)}，合计 ${ms(0, t3)}（自进程启动）`,
+      `计时：启动 ${ms(0, t0)}，读取 ${ms(t0, t1)}（${threads} 线程${fallback ? `；未分段：${fallback}` : ''}），评价 ${ms(t1, t2)}，写出 ${ms(t2, t3)}，合计 ${ms(0, t3)}（自进程启动）`,
     );
   }
   return EXIT_OK;

@@ -209,6 +209,22 @@ describe('fast paths agree with the definitions', () => {
     expect(competitionRanks([1e-5, 2e-5, 1e-5])).toEqual([2, 1, 2]); // not 4-place: sort path
   });
 
+  it('competition ranks over wide 4-place ranges: radix sort (2–3 passes), packed int64 sort beyond 2³² keys', () => {
+    // keys spanning up to 2³² (three 11-bit passes), with ties from a small pool of repeated values
+    const wide = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map((k) => k / 1e4);
+    fc.assert(
+      fc.property(fc.array(wide, { maxLength: 400 }), fc.array(wide, { minLength: 1, maxLength: 5 }), (xs, pool) => {
+        const totals = xs.map((x, i) => (i % 3 === 0 ? pool[i % pool.length]! : x));
+        return JSON.stringify(competitionRanks(totals)) === JSON.stringify(ranksSlow(totals));
+      }),
+    );
+    // exactly 2³² keys apart (the radix path's widest range), and beyond (the packed int64 sort)
+    const edge = [0, (2 ** 32 - 1) / 1e4, 1, (2 ** 32 - 1) / 1e4, 0];
+    expect(competitionRanks(edge)).toEqual(ranksSlow(edge));
+    const beyond = [-4e5, 5e5, 0.0001, 5e5, -4e5, 123.4567];
+    expect(competitionRanks(beyond)).toEqual(ranksSlow(beyond));
+  });
+
   it('median and percentile benchmarks (selection) equal percentileInc over the sorted values', () => {
     fc.assert(
       fc.property(

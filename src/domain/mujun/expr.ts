@@ -5,7 +5,8 @@
  * Filters: comparisons `== != < <= > >=` between formulas, or between a text field and a single-quoted string
  * (`==` / `!=` only), joined by `and`, `or`, `not` and parentheses.
  *
- * Parsed once into an AST (no eval / Function); evaluated column-wise over Float64Array (NaN = missing).
+ * Parsed once into an AST (no eval / Function here); evaluated column-wise over Float64Array (NaN = missing). The engine
+ * runs the same semantics compiled from the AST into one loop per formula or filter (compile.ts).
  */
 import { INPUT_FIELDS, type FieldDef } from './fields.js';
 

@@ -49,6 +49,8 @@ export interface ParallelOptions {
   inline?: boolean;
   /** called when the file was read in parts, with the number of parts (threads) */
   onParts?: (threads: number) => void;
+  /** called when a file that could be read in parts is read the ordinary way, with the reason (LUOSHI_TIMING shows it) */
+  onFallback?: (reason: string) => void;
 }
 
 const BUNDLED_WORKER = new URL('./csv-worker.js', import.meta.url);
@@ -227,10 +229,14 @@ export async function readCsvInParts(path: string, opts: ParallelOptions = {}): 
     let parts: { part: TablePart; clean: boolean }[];
     try {
       parts = pending ? await Promise.all(pending) : jobs.map(readCsvPart);
-    } catch {
+    } catch (e) {
+      opts.onFallback?.(`读取线程出错：${e instanceof Error ? e.message : String(e)}`);
       return null; // a worker failed: read the file the ordinary way
     }
-    if (!clean0 || parts.some((p, k) => !p.clean && k < parts.length - 1)) return null;
+    if (!clean0 || parts.some((p, k) => !p.clean && k < parts.length - 1)) {
+      opts.onFallback?.('分段处位于引号内的换行');
+      return null;
+    }
     for (const { part } of parts) builder.absorb(part);
     opts.onParts?.(threads);
     return builder.finish();

@@ -8,3 +8,6 @@ import { partReply, type PartJob } from './csv-parallel.js';
 
 const { reply, transfer } = partReply(workerData as PartJob);
 parentPort!.postMessage(reply, transfer);
+// stay alive until the reader terminates this thread on receiving the reply: a thread that ended by itself right
+// after posting could be seen to exit before its message arrived, and the file would be read again on one thread
+parentPort!.on('message', () => undefined);
