@@ -33,6 +33,7 @@ import { buildApp } from '../src/http/app.js';
 import { buildActor, systemClock, type Ctx } from '../src/services/context.js';
 import { bootstrap } from '../src/services/setup/bootstrap.js';
 import { ledgerColumns, ledgerWhere, type LedgerFilter } from '../src/services/tasks/ledger.js';
+import type { TaskStatus } from '../src/domain/tasks/workflow.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const N_TASKS = intEnv('BENCH_TASKS', 100_000);
@@ -48,7 +49,7 @@ const PAGE_SIZE = 20;
 /** The data's "today": deadlines spread over the year before and the year after it. Fixed, so the data is too. */
 const DATA_TODAY = '2026-11-01';
 /** The ledger's status filter in every ledger request. */
-const LEDGER_STATUSES = ['in_progress', 'assigned'];
+const LEDGER_STATUSES: TaskStatus[] = ['in_progress', 'assigned'];
 /** Deadline windows of the ledger requests: six months starting on each of these days. */
 const WINDOW_STARTS = ['2026-12-01', '2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01', '2027-05-01'];
 const NEW_PASSWORD = 'Luoshi#2026-bench';

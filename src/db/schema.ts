@@ -20,6 +20,9 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { Cycle, Priority, SourceKind, TaskStatus } from '../domain/tasks/workflow.js';
+import type { Light, LightReason } from '../domain/warnings/lights.js';
+import type { UnitKind } from '../services/org/units.js';
 
 /** Binary contents (attachments). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -45,7 +48,7 @@ export const units = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     sortOrder: integer('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),
@@ -183,7 +186,7 @@ export const counters = pgTable('counters', {
 /** Where tasks come from: a meeting, a leader's instruction, the annual key-work list, a 民生实事 or 安全生产 item. */
 export const taskSources = pgTable('task_sources', {
   id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<SourceKind>().notNull(),
   title: text('title').notNull(),
   documentNo: text('document_no'),
   issuedOn: date('issued_on', { mode: 'string' }),
@@ -201,18 +204,18 @@ export const tasks = pgTable(
     title: text('title').notNull(),
     requirement: text('requirement').notNull().default(''),
     sourceId: uuid('source_id').references(() => taskSources.id),
-    sourceKind: text('source_kind').notNull(),
+    sourceKind: text('source_kind').$type<SourceKind>().notNull(),
     category: text('category'),
     leadLeaderId: uuid('lead_leader_id').references(() => people.id),
     leadUnitId: uuid('lead_unit_id')
       .notNull()
       .references(() => units.id),
     deadline: date('deadline', { mode: 'string' }).notNull(),
-    priority: text('priority').notNull().default('normal'),
-    cycle: text('cycle').notNull().default('monthly'),
+    priority: text('priority').$type<Priority>().notNull().default('normal'),
+    cycle: text('cycle').$type<Cycle>().notNull().default('monthly'),
     /** Weekly: ISO weekday 1–7; monthly/quarterly: day of month 1–31; once: unused. */
     cycleDay: integer('cycle_day'),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<TaskStatus>().notNull().default('draft'),
     percent: integer('percent').notNull().default(0),
     parentId: uuid('parent_id').references((): AnyPgColumn => tasks.id),
     /** The meeting directive the task carries out, when it came from a parsed meeting report. */
@@ -223,8 +226,8 @@ export const tasks = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     withdrawnReason: text('withdrawn_reason'),
     /** 三色预警: the current light (null when the task is not open) and its causes; history in task_lights. */
-    light: text('light'),
-    lightReasons: jsonb('light_reasons'),
+    light: text('light').$type<Light>(),
+    lightReasons: jsonb('light_reasons').$type<LightReason[]>(),
     lightSince: timestamptz('light_since'),
     /** Optimistic lock: every change increments it; a save with an older version is a conflict. */
     version: integer('version').notNull().default(1),
@@ -306,7 +309,7 @@ export const progressReports = pgTable(
     text: text('text').notNull(),
     percent: integer('percent').notNull(),
     /** Reported target values: { targetId: value }. */
-    values: jsonb('values').notNull().default({}),
+    values: jsonb('values').$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('progress_reports_task_idx').on(t.taskId, t.createdAt)],
@@ -322,10 +325,10 @@ export const taskEvents = pgTable(
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    fromStatus: text('from_status').$type<TaskStatus>(),
+    toStatus: text('to_status').$type<TaskStatus>(),
     comment: text('comment'),
-    data: jsonb('data'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
   },
   (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
 );
@@ -474,8 +477,8 @@ export const meetings = pgTable('meetings', {
   heldOn: date('held_on', { mode: 'string' }),
   kind: text('kind'),
   chair: text('chair'),
-  attendees: jsonb('attendees').notNull().default([]),
-  studied: jsonb('studied').notNull().default([]),
+  attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
+  studied: jsonb('studied').$type<string[]>().notNull().default([]),
   /** The report as pasted or uploaded: directive spans point into it. */
   text: text('text').notNull(),
   createdBy: uuid('created_by'),

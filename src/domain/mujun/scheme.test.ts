@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from './engine.js';
+import { outputTable } from './output.js';
 import { validateScheme } from './scheme.js';
+import { makeTable, type Row } from './testkit.js';
+import { upliftFor } from './uplift.js';
 
 const huangyan = JSON.parse(readFileSync(new URL('./fixtures/huangyan-2023.scheme.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -101,5 +105,88 @@ describe('validateScheme', () => {
       ]),
     );
     expect(r.problems).toHaveLength(6);
+  });
+});
+
+describe('names are optional (spec §2 shows them, does not require them)', () => {
+  const nameless = {
+    id: 'nameless',
+    name: '无名称方案',
+    year: 2022,
+    groups: [
+      {
+        id: 'above',
+        name: '规上企业',
+        filter: "scale == 'above'",
+        indicators: [
+          {
+            id: 'tax_per_mu',
+            hero: 'mujun',
+            numerator: 'tax',
+            denominator: 'land_mu',
+            direction: 'higher',
+            weight: 60,
+            benchmark: { method: 'fixed', value: 10 },
+            scoring: { method: 'ratio' },
+          },
+          {
+            id: 'tax_per_kwh',
+            name: '  ',
+            hero: 'ditan',
+            numerator: 'tax',
+            denominator: 'electricity_kwh',
+            direction: 'higher',
+            weight: 40,
+            benchmark: { method: 'fixed', value: 1 },
+            scoring: { method: 'ratio' },
+          },
+        ],
+        adjustments: [
+          { id: 'high_tech', flag: 'high_tech', points: 3 },
+          { id: 'renting', field: 'tenants', per: -2, beyond: 1 },
+        ],
+        vetoes: [{ id: 'safety', flag: 'safety_accident', class: 'D' }],
+        classes: {
+          method: 'percentile',
+          bands: [
+            ['A', 0.3],
+            ['D', 1],
+          ],
+        },
+      },
+    ],
+  };
+
+  it('parses, and the id stands in for a missing or blank name', () => {
+    const v = validateScheme(nameless);
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    const g = v.scheme.groups[0]!;
+    expect(g.indicators.map((i) => i.name)).toEqual(['tax_per_mu', 'tax_per_kwh']);
+    expect(g.adjustments!.map((a) => a.name)).toEqual(['high_tech', 'renting']);
+    expect(g.vetoes!.map((x) => x.name)).toEqual(['safety']);
+    // a given name is kept
+    const named = structuredClone(nameless);
+    (named.groups[0]!.indicators[0] as Record<string, unknown>)['name'] = '亩均税收';
+    const w = validateScheme(named);
+    expect(w.ok && w.scheme.groups[0]!.indicators[0]!.name).toBe('亩均税收');
+  });
+
+  it('results and explanations show the id', () => {
+    const v = validateScheme(nameless);
+    if (!v.ok) throw new Error('invalid');
+    const rows: Row[] = [
+      { uscc: 'E1', scale: 'above', tax: 100, land_mu: 5, electricity_kwh: 50, flags: 'high_tech' },
+      { uscc: 'E2', scale: 'above', tax: 20, land_mu: 5, electricity_kwh: 40, flags: 'safety_accident', tenants: 3 },
+      { uscc: 'E3', scale: 'above', tax: 40, land_mu: 5, electricity_kwh: 80 },
+    ];
+    const result = evaluate(v.scheme, makeTable(rows));
+    expect(result.results.find((r) => r.uscc === 'E2')!.vetoes).toEqual(['safety']);
+    // the people's table heads its columns with the ids
+    const table = outputTable(v.scheme, result);
+    expect(table.headers).toEqual(expect.arrayContaining(['tax_per_mu', 'tax_per_mu基准', 'tax_per_mu得分', 'tax_per_kwh得分']));
+    // what would move E3 up names its indicators by id
+    const up = upliftFor(v.scheme, result, 'E3');
+    expect(up.nextClass).toBe('A');
+    expect(up.items.map((i) => i.name).sort()).toEqual(['tax_per_kwh', 'tax_per_mu']);
   });
 });

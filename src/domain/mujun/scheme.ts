@@ -21,32 +21,47 @@ const scoring = z.object({
   floor: z.number().min(0).max(1).optional(),
 });
 
-const indicator = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  hero,
-  unit: z.string().optional(),
-  numerator: z.string(),
-  denominator: z.string().optional(),
-  direction: z.enum(['higher', 'lower']),
-  weight: z.number().positive(),
-  benchmark: benchmark.optional(),
-  scoring,
-  missing: z.enum(['zero', 'mean', 'exclude']).optional(),
-});
+/**
+ * An indicator's, adjustment's or veto's display name: optional (spec §2 shows names but does not require them); when
+ * absent or blank, the id stands in, so every reader of a validated scheme (results, explanations, exports) has a name.
+ */
+const displayName = z.string().optional();
+function withName<T extends { id: string; name?: string | undefined }>(o: T): Omit<T, 'name'> & { name: string } {
+  return { ...o, name: o.name?.trim() ? o.name : o.id };
+}
+
+const indicator = z
+  .object({
+    id: z.string().min(1),
+    name: displayName,
+    hero,
+    unit: z.string().optional(),
+    numerator: z.string(),
+    denominator: z.string().optional(),
+    direction: z.enum(['higher', 'lower']),
+    weight: z.number().positive(),
+    benchmark: benchmark.optional(),
+    scoring,
+    missing: z.enum(['zero', 'mean', 'exclude']).optional(),
+  })
+  .transform(withName);
 
 const adjustment = z.union([
-  z.object({ id: z.string().min(1), name: z.string(), flag: z.string().min(1), points: z.number() }),
-  z.object({
-    id: z.string().min(1),
-    name: z.string(),
-    field: z.string().min(1),
-    per: z.number(),
-    beyond: z.number().optional(),
-  }),
+  z.object({ id: z.string().min(1), name: displayName, flag: z.string().min(1), points: z.number() }).transform(withName),
+  z
+    .object({
+      id: z.string().min(1),
+      name: displayName,
+      field: z.string().min(1),
+      per: z.number(),
+      beyond: z.number().optional(),
+    })
+    .transform(withName),
 ]);
 
-const veto = z.object({ id: z.string().min(1), name: z.string(), flag: z.string().min(1), class: z.string().min(1) });
+const veto = z
+  .object({ id: z.string().min(1), name: displayName, flag: z.string().min(1), class: z.string().min(1) })
+  .transform(withName);
 
 const classes = z.union([
   z.object({ method: z.literal('percentile'), bands: z.array(z.tuple([z.string().min(1), z.number().gt(0).max(1)])).min(1) }),
@@ -72,7 +87,10 @@ export const schemeSchema = z.object({
   tenantsTakeLandlordClass: z.boolean().optional(),
 });
 
+/** A validated scheme (names filled in). */
 export type Scheme = z.infer<typeof schemeSchema>;
+/** A scheme as written (JSON / YAML, the editor's body): names may be absent. */
+export type SchemeInput = z.input<typeof schemeSchema>;
 export type Group = z.infer<typeof group>;
 export type Indicator = z.infer<typeof indicator>;
 export type Adjustment = z.infer<typeof adjustment>;

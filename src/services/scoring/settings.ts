@@ -1,27 +1,44 @@
 /** The scoring scheme and 督查室's quality ratings of closing reports, kept in `settings`. */
 import { eq } from 'drizzle-orm';
-import { settings, tasks } from '../../db/schema.js';
+import { z } from 'zod';
+import { tasks } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { notFound, validation } from '../../domain/errors.js';
 import { DEFAULT_SCHEME, schemeProblems, type ScoreScheme } from '../../domain/scoring/scheme.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
+import { defineSetting, getSetting, lockSetting, putSetting } from '../settings/read.js';
 
-export type QualityRating = 'excellent' | 'good' | 'poor';
-const SCHEME_KEY = 'score_scheme';
-const QUALITY_KEY = 'quality_ratings';
+const qualityRating = z.enum(['excellent', 'good', 'poor']);
+export type QualityRating = z.infer<typeof qualityRating>;
 
-async function read<T>(db: Db, key: string): Promise<T | undefined> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  return row?.value as T | undefined;
-}
-async function write(db: Db, key: string, value: unknown) {
-  await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
-}
+/** The stored scheme; parts an older value lacks take their defaults. */
+const schemeSetting = defineSetting(
+  'score_scheme',
+  z
+    .object({
+      base: z.number(),
+      onTimeReport: z.number(),
+      closedOnTime: z.number(),
+      overdue: z.number(),
+      returned: z.number(),
+      red: z.number(),
+      quality: z.object({ excellent: z.number(), good: z.number(), poor: z.number() }).partial(),
+    })
+    .partial()
+    .transform((s): ScoreScheme => ({ ...DEFAULT_SCHEME, ...s, quality: { ...DEFAULT_SCHEME.quality, ...s.quality } })),
+  () => DEFAULT_SCHEME,
+);
+
+/** task id → 督查室's rating of its closing report, all in one row. */
+const qualitySetting = defineSetting<Record<string, QualityRating>>(
+  'quality_ratings',
+  z.record(z.string(), qualityRating),
+  () => ({}),
+);
 
 export async function scoreScheme(db: Db): Promise<ScoreScheme> {
-  const s = await read<Partial<ScoreScheme>>(db, SCHEME_KEY);
-  return { ...DEFAULT_SCHEME, ...s, quality: { ...DEFAULT_SCHEME.quality, ...s?.quality } };
+  return getSetting(db, schemeSetting);
 }
 
 export async function getScheme(ctx: Ctx) {
@@ -35,14 +52,14 @@ export async function setScheme(ctx: Ctx, scheme: ScoreScheme): Promise<ScoreSch
   if (problems.length) throw validation(problems.map((message) => ({ field: 'scheme', message })));
   return ctx.db.transaction(async (tx) => {
     const before = await scoreScheme(tx);
-    await write(tx, SCHEME_KEY, scheme);
+    await putSetting(tx, schemeSetting, scheme);
     await recordAudit(tx, ctx, { action: 'scores.scheme', targetType: 'settings', before, after: scheme });
     return scheme;
   });
 }
 
 export async function qualityRatings(db: Db): Promise<Record<string, QualityRating>> {
-  return (await read<Record<string, QualityRating>>(db, QUALITY_KEY)) ?? {};
+  return getSetting(db, qualitySetting);
 }
 
 /** 督查室 rates a closed task's closing report (null clears the rating). */
@@ -54,13 +71,11 @@ export async function rateQuality(ctx: Ctx, taskId: string, rating: QualityRatin
     if (!['closed', 'archived'].includes(task.status))
       throw validation([{ field: 'rating', message: '只能对已办结的事项评定办结质量' }]);
     // one row holds every rating: create it if need be, then lock it so concurrent ratings do not lose each other
-    await tx.insert(settings).values({ key: QUALITY_KEY, value: {} }).onConflictDoNothing();
-    const [row] = await tx.select().from(settings).where(eq(settings.key, QUALITY_KEY)).for('update');
-    const all = { ...(row?.value as Record<string, QualityRating>) };
+    const all = { ...(await lockSetting(tx, qualitySetting)) };
     const before = all[taskId] ?? null;
     if (rating) all[taskId] = rating;
     else delete all[taskId];
-    await write(tx, QUALITY_KEY, all);
+    await putSetting(tx, qualitySetting, all);
     await recordAudit(tx, ctx, {
       action: 'scores.quality',
       targetType: 'task',

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { migrateTo } from '../../db/migrate.js';
 import { leaderPortfolios, people, settings, units, users } from '../../db/schema.js';
@@ -12,6 +11,8 @@ import { loadDemoTasks } from './demo-tasks.js';
 import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
 import { loadMujunDemo } from '../mujun/demo.js';
+import { getSetting } from '../settings/read.js';
+import { districtSetting } from '../settings/district.js';
 
 export interface Credential {
   username: string;
@@ -35,11 +36,6 @@ export interface BootstrapOptions {
   clock?: Clock;
 }
 
-export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);
-  return row?.value as T | undefined;
-}
-
 /**
  * Migrates, then on an empty database loads the demo district (or, without the demo, creates the three
  * administrators). Runs under the migration lock, so instances starting together do it once; a second start
@@ -49,7 +45,7 @@ export async function bootstrap(database: Database, opts: BootstrapOptions): Pro
   const clock = opts.clock ?? systemClock;
   return database.withMigrationLock(async (db) => {
     await migrateTo(database, db);
-    if (await getSetting(db, 'district')) return { credentials: [], demoLoaded: false };
+    if (await getSetting(db, districtSetting)) return { credentials: [], demoLoaded: false };
     return db.transaction(async (tx) => {
       if (opts.demo) return { credentials: await loadDemo(tx, clock, opts.demoTasks ?? false), demoLoaded: true };
       await tx.insert(settings).values({ key: 'district', value: { name: opts.districtName ?? '本区' } });

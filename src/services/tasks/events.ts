@@ -1,4 +1,5 @@
 import { taskEvents } from '../../db/schema.js';
+import type { TaskStatus } from '../../domain/tasks/workflow.js';
 import type { Db } from '../../db/client.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
@@ -6,10 +7,10 @@ import { refreshTaskLight } from '../warnings/refresh.js';
 
 export interface TimelineEntry {
   action: string;
-  fromStatus?: string | null;
-  toStatus?: string | null;
+  fromStatus?: TaskStatus | null;
+  toStatus?: TaskStatus | null;
   comment?: string | null;
-  data?: unknown;
+  data?: Record<string, unknown> | null;
 }
 
 /**

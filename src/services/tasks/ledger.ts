@@ -5,19 +5,20 @@ import { people, taskUnits, tasks, units } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { localDate } from '../../domain/time/dates.js';
 import { districtTimeZone } from '../../domain/time/format.js';
-import { OPEN_STATUSES } from '../../domain/tasks/workflow.js';
+import { OPEN_STATUSES, type SourceKind, type TaskStatus } from '../../domain/tasks/workflow.js';
+import type { Light } from '../../domain/warnings/lights.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { taskVisibility } from './access.js';
 
 export interface LedgerFilter {
   q?: string;
-  sourceKind?: string;
+  sourceKind?: SourceKind;
   sourceId?: string;
   leaderId?: string;
   leadUnitId?: string;
   /** Tasks in which this unit takes part (lead or cooperating). */
   unitId?: string;
-  status?: string[];
+  status?: TaskStatus[];
   deadlineFrom?: string;
   deadlineTo?: string;
   overdue?: boolean;
@@ -25,7 +26,7 @@ export interface LedgerFilter {
   /** Tasks carrying out one meeting directive. */
   directiveId?: string;
   /** 三色预警 light(s). */
-  light?: string[];
+  light?: Light[];
   /** Closed (closed_at, as a district-local date) within these dates, inclusive. */
   closedFrom?: string;
   closedTo?: string;

@@ -4,7 +4,8 @@ import { extensionRequests, leaderPortfolios, people, taskEvents, taskUnits, tas
 import { notFound } from '../../domain/errors.js';
 import { localDate } from '../../domain/time/dates.js';
 import { reportsDue } from './report-due.js';
-import { OPEN_STATUSES, TASK_STATUSES } from '../../domain/tasks/workflow.js';
+import type { ReportDue } from '../../domain/tasks/cycle.js';
+import { OPEN_STATUSES, TASK_STATUSES, type TaskStatus } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { taskVisibility } from './access.js';
 
@@ -18,12 +19,39 @@ const brief = {
   leadUnitName: units.name,
 };
 
+/** The row a select of these columns gives (nullable columns include null). */
+type Row<C extends Record<string, { _: { data: unknown; notNull: boolean } }>> = {
+  [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null;
+};
+/** A task in a workbench or overview list. */
+export type BriefTask = Row<typeof brief>;
+
+const reminderColumns = {
+  taskId: tasks.id,
+  number: tasks.number,
+  title: tasks.title,
+  action: taskEvents.action,
+  comment: taskEvents.comment,
+  at: taskEvents.at,
+  actorName: taskEvents.actorName,
+};
+
+export interface MyWork {
+  toSign: BriefTask[];
+  toReport: (BriefTask & { due: ReportDue })[];
+  toReview: BriefTask[];
+  toHandle: BriefTask[];
+  toApprove: (BriefTask & { requestId: string; newDeadline: string; reason: string })[];
+  /** 催办 and 督办单 of the last 14 days */
+  reminders: Row<typeof reminderColumns>[];
+}
+
 /** What waits for the caller: to sign, to report (with due dates), to review, to approve. */
-export async function myWork(ctx: Ctx) {
+export async function myWork(ctx: Ctx): Promise<MyWork> {
   requirePermission(ctx, 'tasks.read');
   const { actor, db } = ctx;
   const isUnit = actor.roles.includes('unit_head') || actor.roles.includes('unit_clerk');
-  const out: Record<string, unknown[]> = { toSign: [], toReport: [], toReview: [], toHandle: [], toApprove: [], reminders: [] };
+  const out: MyWork = { toSign: [], toReport: [], toReview: [], toHandle: [], toApprove: [], reminders: [] };
   const base = () => db.select(brief).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId));
 
   if (isUnit && actor.unitId) {
@@ -44,15 +72,7 @@ export async function myWork(ctx: Ctx) {
       .sort((a, b) => a.due.dueOn.localeCompare(b.due.dueOn));
     const since = new Date(ctx.clock.now().getTime() - 14 * 86_400_000);
     out.reminders = await db
-      .select({
-        taskId: tasks.id,
-        number: tasks.number,
-        title: tasks.title,
-        action: taskEvents.action,
-        comment: taskEvents.comment,
-        at: taskEvents.at,
-        actorName: taskEvents.actorName,
-      })
+      .select(reminderColumns)
       .from(taskEvents)
       .innerJoin(tasks, eq(tasks.id, taskEvents.taskId))
       .where(
@@ -140,7 +160,7 @@ export async function leaderView(ctx: Ctx, personId: string) {
     .where(and(theirs, isNotNull(tasks.latestReportAt)))
     .orderBy(desc(tasks.latestReportAt))
     .limit(20);
-  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0]));
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   for (const r of byStatus) counts[r.status] = Number(r.n);
   return { leader: { id: person.id, name: person.name, title: person.title }, unitIds, counts, overdue, latestReports: latest };
 }

@@ -1,14 +1,16 @@
 /** Creating and editing key tasks (the supervision office's work), with optimistic locking against lost updates. */
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { counters, milestones, people, settings, targets, taskSources, taskUnits, tasks, units } from '../../db/schema.js';
+import { counters, milestones, people, targets, taskSources, taskUnits, tasks, units } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, validation, type FieldIssue } from '../../domain/errors.js';
 import { isIsoDate, localDate } from '../../domain/time/dates.js';
-import type { Cycle, Priority, SourceKind } from '../../domain/tasks/workflow.js';
+import type { Cycle, Priority, SourceKind, TaskStatus } from '../../domain/tasks/workflow.js';
 import { refusal } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleTask } from './access.js';
 import { recordTaskEvent } from './events.js';
+import { getSetting } from '../settings/read.js';
+import { districtSetting } from '../settings/district.js';
 
 export interface MilestoneInput {
   id?: string;
@@ -70,8 +72,7 @@ async function checkInput(db: Db, input: TaskInput): Promise<void> {
 /** The next task number, e.g. AY-2022-017: district prefix, year, a per-year sequence (atomic across instances). */
 async function nextNumber(db: Db, ctx: Ctx): Promise<string> {
   const year = localDate(ctx.clock.now()).slice(0, 4);
-  const [district] = await db.select().from(settings).where(eq(settings.key, 'district'));
-  const prefix = (district?.value as { taskPrefix?: string } | undefined)?.taskPrefix ?? 'DB';
+  const prefix = (await getSetting(db, districtSetting))?.taskPrefix ?? 'DB';
   const [row] = await db
     .insert(counters)
     .values({ key: `task:${year}`, value: 1 })
@@ -129,7 +130,7 @@ export async function insertTask(
   tx: Db,
   ctx: Ctx,
   input: TaskInput,
-  opts: { parentId?: string; status?: string; directiveId?: string } = {},
+  opts: { parentId?: string; status?: TaskStatus; directiveId?: string } = {},
 ) {
   {
     await checkInput(tx, input);

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { reportDue } from '../../domain/tasks/cycle.js';
 import { OPEN_STATUSES, type Cycle } from '../../domain/tasks/workflow.js';
 import { localDate } from '../../domain/time/dates.js';
-import { computeLight, type LightRules } from '../../domain/warnings/lights.js';
+import { computeLight, type Light, type LightReason, type LightRules } from '../../domain/warnings/lights.js';
 import { lightRules } from './rules.js';
 
 const BATCH = 500;
@@ -57,8 +57,8 @@ async function refreshRows(db: Db, rows: Row[], rules: LightRules, now: Date): P
   let changed = 0;
   for (const t of rows) {
     const open = (OPEN_STATUSES as readonly string[]).includes(t.status) && t.status !== 'pending_review';
-    let light: string | null = null;
-    let reasons: unknown = null;
+    let light: Light | null = null;
+    let reasons: LightReason[] | null = null;
     if (open) {
       const dates = (reportsByTask.get(t.id) ?? []).filter((r) => r.unitId === t.leadUnitId).map((r) => localDate(r.at));
       const due =
@@ -82,7 +82,7 @@ async function refreshRows(db: Db, rows: Row[], rules: LightRules, now: Date): P
     if (light === t.light && JSON.stringify(reasons) === JSON.stringify(t.lightReasons)) continue;
     await db
       .update(tasks)
-      .set({ light, lightReasons: reasons as never, ...(light !== t.light ? { lightSince: now } : {}) })
+      .set({ light, lightReasons: reasons, ...(light !== t.light ? { lightSince: now } : {}) })
       .where(eq(tasks.id, t.id));
     if (light !== t.light) {
       await db.insert(taskLights).values({ taskId: t.id, light, reasons: reasons as never, at: now });

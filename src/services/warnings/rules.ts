@@ -1,24 +1,37 @@
 /** The warning rules and reminder templates, kept as data the supervision office edits. */
-import { eq } from 'drizzle-orm';
-import { settings } from '../../db/schema.js';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { validation } from '../../domain/errors.js';
 import { DEFAULT_LIGHT_RULES, lightRuleProblems, type LightRules } from '../../domain/warnings/lights.js';
 import { DEFAULT_TEMPLATES, templateProblems, type ReminderTemplates } from '../../domain/warnings/templates.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
+import { defineSetting, getSetting, putSetting } from '../settings/read.js';
 
-async function read<T>(db: Db, key: string): Promise<T | undefined> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  return row?.value as T | undefined;
-}
+// stored values: a part an older value lacks takes its default
+const rulesSetting = defineSetting(
+  'warning_rules',
+  z
+    .object({ blueDays: z.number(), lagTolerance: z.number(), yellowOnMissedReport: z.boolean() })
+    .partial()
+    .transform((r): LightRules => ({ ...DEFAULT_LIGHT_RULES, ...r })),
+  () => DEFAULT_LIGHT_RULES,
+);
+const templatesSetting = defineSetting(
+  'reminder_templates',
+  z
+    .object({ red: z.string(), yellow: z.string(), blue: z.string() })
+    .partial()
+    .transform((t): ReminderTemplates => ({ ...DEFAULT_TEMPLATES, ...t })),
+  () => DEFAULT_TEMPLATES,
+);
 
 export async function lightRules(db: Db): Promise<LightRules> {
-  return { ...DEFAULT_LIGHT_RULES, ...(await read<Partial<LightRules>>(db, 'warning_rules')) };
+  return getSetting(db, rulesSetting);
 }
 
 export async function reminderTemplates(db: Db): Promise<ReminderTemplates> {
-  return { ...DEFAULT_TEMPLATES, ...(await read<Partial<ReminderTemplates>>(db, 'reminder_templates')) };
+  return getSetting(db, templatesSetting);
 }
 
 export async function getWarningSettings(ctx: Ctx) {
@@ -32,12 +45,8 @@ export async function setWarningSettings(ctx: Ctx, input: { rules: LightRules; t
   if (problems.length) throw validation(problems.map((message) => ({ field: 'rules', message })));
   return ctx.db.transaction(async (tx) => {
     const before = { rules: await lightRules(tx), templates: await reminderTemplates(tx) };
-    for (const [key, value] of [
-      ['warning_rules', input.rules],
-      ['reminder_templates', input.templates],
-    ] as const) {
-      await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
-    }
+    await putSetting(tx, rulesSetting, input.rules);
+    await putSetting(tx, templatesSetting, input.templates);
     await recordAudit(tx, ctx, { action: 'warnings.settings', targetType: 'settings', before, after: input });
     return input;
   });

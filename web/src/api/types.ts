@@ -1,139 +1,29 @@
-// Shapes from docs/api.md. Keep in step with the contract.
+// Shapes of the foundation API (session, meta, organisation, accounts, audit): aliases of the server's types
+// (src/shared/api-types.ts), never copies.
+import type * as api from '../../../src/shared/api-types';
 
-export type RoleId =
-  | 'sysadmin'
-  | 'secadmin'
-  | 'auditor'
-  | 'supervisor'
-  | 'leader'
-  | 'unit_head'
-  | 'unit_clerk'
-  | 'evaluator'
-  | 'viewer'
-  | 'enterprise';
+export type RoleId = api.RoleId;
+export type Permission = api.Permission;
 
-export type Permission =
-  | 'org.read'
-  | 'org.write'
-  | 'people.read'
-  | 'people.write'
-  | 'accounts.read'
-  | 'accounts.manage'
-  | 'roles.assign'
-  | 'audit.read'
-  | 'tasks.read'
-  | 'tasks.manage'
-  | 'mujun.read'
-  | 'mujun.manage'
-  | 'mujun.appeal';
+export type SessionAnswer = api.SessionAnswer;
+export type Me = SessionAnswer['user'];
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: RoleId[];
-  unitId: string | null;
-  unitName: string | null;
-  personId: string | null;
-  mustChangePassword: boolean;
-  permissions: Permission[];
-}
+export type Meta = api.MetaAnswer;
+export type Labelled = Meta['unitKinds'][number];
 
-export interface SessionAnswer {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Labelled {
-  id: string;
-  zh: string;
-  en: string;
-}
-
-export interface Meta {
-  districtName: string;
-  roles: Labelled[];
-  unitKinds: Labelled[];
-  /** Tracking labels (docs/api.md, 督查督办); absent from older servers. */
-  taskStatuses?: Labelled[];
-  sourceKinds?: Labelled[];
-  priorities?: Labelled[];
-  cycles?: Labelled[];
-  taskActions?: Labelled[];
-}
-
+/** GET /health, answered by the route itself (not a service). */
 export interface Health {
   status: 'ok' | 'degraded';
   version: string;
   database: { driver: 'pglite' | 'postgres'; ok: boolean };
 }
 
-export type UnitKind =
-  | 'government'
-  | 'office'
-  | 'supervision'
-  | 'department'
-  | 'township'
-  | 'street'
-  | 'park'
-  | 'other';
-
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  parentId: string | null;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface Person {
-  id: string;
-  name: string;
-  unitId: string;
-  unitName: string | null;
-  title: string | null;
-  phone: string | null;
-  isLeader: boolean;
-  active: boolean;
-}
-
-export interface Leader {
-  personId: string;
-  name: string;
-  title: string | null;
-  unitIds: string[];
-  units: { id: string; name: string }[];
-}
-
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  unitName: string | null;
-  personId: string | null;
-  roles: RoleId[];
-  active: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type UnitKind = api.UnitKind;
+export type Unit = api.UnitRow;
+export type Person = api.PeoplePage['items'][number];
+export type Leader = api.LeaderRow;
+export type Account = api.AccountsPage['items'][number];
+export type AuditEvent = api.AuditPage['items'][number];
 
 export interface Paged<T> {
   items: T[];
@@ -142,18 +32,6 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
+export type ImportResult = api.OrgImportResult;
+export type FieldError = api.FieldIssue;
+export type ImportRowError = api.CellIssue;

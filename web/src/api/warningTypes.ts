@@ -1,39 +1,9 @@
-// 三色预警 (warning lights) and in-app notifications, from docs/api.md. Keep in step with the contract.
+// 三色预警 (warning lights) and in-app notifications: aliases of the server's types (src/shared/api-types.ts).
+import type * as api from '../../../src/shared/api-types';
 
-export interface AppNotification {
-  id: string;
-  taskId: string | null;
-  /** e.g. light.red, light.yellow, light.blue */
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: AppNotification[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface WarningRules {
-  blueDays: number;
-  lagTolerance: number;
-  yellowOnMissedReport: boolean;
-}
-
-export interface WarningSettings {
-  rules: WarningRules;
-  templates: { red: string; yellow: string; blue: string };
-}
-
+export type NotificationList = api.NotificationList;
+export type AppNotification = NotificationList['items'][number];
+export type WarningSettings = api.WarningSettings;
+export type WarningRules = WarningSettings['rules'];
 /** POST /api/warnings/run: ran=false when today's job already ran. */
-export interface WarningRunOutcome {
-  ran: boolean;
-  runKey: string;
-  lightsChanged?: number;
-  reminders?: number;
-}
+export type WarningRunOutcome = api.WarningRunOutcome;

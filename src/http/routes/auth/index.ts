@@ -16,7 +16,8 @@ const passwordBody = z.object({
   newPassword: z.string().min(1, '请输入新密码').max(256),
 });
 
-async function present(deps: AppDeps, s: ResolvedSession) {
+/** The session answer of login and /auth/me: the user and the CSRF token. */
+export async function present(deps: AppDeps, s: ResolvedSession) {
   const a = s.actor;
   const [unit] = a.unitId ? await deps.db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)) : [];
   return {

@@ -12,7 +12,7 @@ const REPORT_MAX_BYTES = 5 * 1024 * 1024;
 const year = z.number().int().min(1990).max(2100).optional();
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
-const confirmBody = z.object({
+export const confirmBody = z.object({
   text: z.string().min(1).max(MAX_REPORT_CHARS),
   title: z.string().trim().min(1, '请填写会议名称').max(200),
   meeting: z.object({

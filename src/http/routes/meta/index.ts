@@ -1,12 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { ROLES, ROLE_LABELS } from '../../../domain/org/roles.js';
-import { getSetting } from '../../../services/setup/bootstrap.js';
+import { getSetting } from '../../../services/settings/read.js';
+import { districtSetting } from '../../../services/settings/district.js';
 import { UNIT_KINDS } from '../../../services/org/units.js';
 import { CYCLES, PRIORITIES, SOURCE_KINDS, STATUS_LABELS, WORKFLOW } from '../../../domain/tasks/workflow.js';
 
 const labelled = (table: Record<string, { zh: string; en: string }>) =>
   Object.entries(table).map(([id, l]) => ({ id, zh: l.zh, en: l.en }));
-import { typed, type Routes } from '../../deps.js';
+import { typed, type AppDeps, type Routes } from '../../deps.js';
+
+/** GET /meta: the district's name and every label the screens show. */
+export async function metaAnswer(deps: Pick<AppDeps, 'db'>) {
+  const district = await getSetting(deps.db, districtSetting);
+  return {
+    districtName: district?.name ?? '',
+    roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
+    unitKinds: labelled(UNIT_KINDS),
+    taskStatuses: labelled(STATUS_LABELS),
+    sourceKinds: labelled(SOURCE_KINDS),
+    priorities: labelled(PRIORITIES),
+    cycles: labelled(CYCLES),
+    taskActions: labelled(WORKFLOW),
+  };
+}
 
 export const metaRoutes: Routes = (app, deps) => {
   const r = typed(app);
@@ -23,17 +39,7 @@ export const metaRoutes: Routes = (app, deps) => {
       database: { driver: deps.database.driver, ok },
     });
   });
-  r.get('/meta', { schema: { tags: ['meta'], summary: '区名、角色与单位类型' }, config: { public: true } }, async () => {
-    const district = await getSetting<{ name: string }>(deps.db, 'district');
-    return {
-      districtName: district?.name ?? '',
-      roles: ROLES.map((id) => ({ id, ...ROLE_LABELS[id] })),
-      unitKinds: labelled(UNIT_KINDS),
-      taskStatuses: labelled(STATUS_LABELS),
-      sourceKinds: labelled(SOURCE_KINDS),
-      priorities: labelled(PRIORITIES),
-      cycles: labelled(CYCLES),
-      taskActions: labelled(WORKFLOW),
-    };
-  });
+  r.get('/meta', { schema: { tags: ['meta'], summary: '区名、角色与单位类型' }, config: { public: true } }, async () =>
+    metaAnswer(deps),
+  );
 };

@@ -373,4 +373,36 @@ describe.each(backends())('亩均 results on %s', (backend) => {
     expect((event!.before as unknown[]).length).toBe(before.length);
     expect(event!.after).toEqual(items.map((i) => ({ ...i, department: i.department ?? null, sortOrder: 0 })));
   });
+
+  it('shows the id where a scheme names no indicator, adjustment or veto', async () => {
+    const body = structuredClone(scheme) as Scheme & Record<string, unknown>;
+    body.id = `${scheme.id}-nameless`;
+    for (const g of body.groups) {
+      for (const x of [...g.indicators, ...(g.adjustments ?? []), ...(g.vetoes ?? [])]) delete (x as { name?: string }).name;
+    }
+    const saved = await ev.post('/api/mujun/schemes', { body });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const created = await ev.post('/api/mujun/runs', { year: run.year, schemeId: saved.json().id, reason: '无名称方案' });
+    expect(created.statusCode, created.body).toBe(201);
+    const nr = created.json();
+    const g = body.groups[0]!;
+    expect(nr.groups[0].indicators.map((i: { name: string }) => i.name)).toEqual(g.indicators.map((i) => i.id));
+    const newRows = await t.database.db.select().from(mujunResults).where(eq(mujunResults.runId, nr.id));
+    const adjusted = newRows.find((r) => ((r.adjustments ?? []) as unknown[]).length > 0)!;
+    const vetoed = newRows.find((r) => (r.vetoes ?? []).length > 0)!;
+    expect(adjusted && vetoed).toBeTruthy();
+    for (const r of [adjusted, vetoed]) {
+      const res = await ev.get(`/api/mujun/runs/${nr.id}/enterprises/${r.uscc}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const d = res.json();
+      for (const a of d.result.adjustments) expect(a.name).toBe(a.id);
+      for (const v of d.result.vetoDetails) expect(v.name).toBe(v.id);
+      for (const i of d.group.indicators) expect(i.name).toBe(i.id);
+      for (const i of d.uplift?.items ?? []) expect(i.name).toBe(i.indicatorId);
+    }
+    const vd = (await ev.get(`/api/mujun/runs/${nr.id}/enterprises/${vetoed.uscc}`)).json();
+    expect(vd.result.vetoDetails.length).toBeGreaterThan(0);
+    const ad = (await ev.get(`/api/mujun/runs/${nr.id}/enterprises/${adjusted.uscc}`)).json();
+    expect(ad.result.adjustments.length).toBeGreaterThan(0);
+  }, 120_000);
 });

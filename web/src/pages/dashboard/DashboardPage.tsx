@@ -17,7 +17,7 @@ import { useTaskLabels } from '../../components/tasks/useTaskLabels';
 
 const SCOPE_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId'] as const;
 const OPEN = ['pending_review', 'assigned', 'returned', 'in_progress', 'completion_requested'] as const;
-const CLOSED = ['closed', 'archived'];
+const CLOSED = ['closed', 'archived'] as const;
 
 interface Data {
   light: ByLight;
@@ -53,7 +53,7 @@ function headline(d: Data, scope: Query) {
   const overdue = d.units.reduce((s, r) => s + (r.openOverdue?.n ?? 0), 0);
   const due = closed + overdue;
   const rate = due ? Math.round((onTime / due) * 1000) / 10 : null;
-  const onTimeFig: Figure = { n: onTime, filter: { ...scope, status: CLOSED, closedOnTime: true } };
+  const onTimeFig: Figure = { n: onTime, filter: { ...scope, status: [...CLOSED], closedOnTime: true } };
   return { open, red: d.light.red, yellow: d.light.yellow, rate, onTimeFig, onTime, closed, overdue };
 }
 

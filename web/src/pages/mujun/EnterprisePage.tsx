@@ -151,13 +151,11 @@ function Report({ r, meta, scheme }: { r: EnterpriseReport; meta: MujunMeta | un
   const pdfDownload = usePdfDownload();
   const res = r.result;
   const schemeGroup = scheme?.body.groups.find((g) => g.id === (r.group?.id ?? res.group));
+  // the server names them (the id where the scheme does not); the scheme body is the fallback
   const adjName = (id: string) =>
-    r.group?.adjustments?.find((a) => a.id === id)?.name ?? schemeGroup?.adjustments?.find((a) => a.id === id)?.name ?? id;
+    res.adjustments.find((a) => a.id === id)?.name ?? schemeGroup?.adjustments?.find((a) => a.id === id)?.name ?? id;
   const vetoName = (id: string) =>
-    res.vetoDetails?.find((a) => a.id === id)?.name ??
-    r.group?.vetoes?.find((a) => a.id === id)?.name ??
-    schemeGroup?.vetoes?.find((a) => a.id === id)?.name ??
-    id;
+    res.vetoDetails.find((a) => a.id === id)?.name ?? schemeGroup?.vetoes?.find((a) => a.id === id)?.name ?? id;
 
   // the fields an appeal may name: those the group's indicators use, else every numeric input field
   const appealFields = useMemo(() => {

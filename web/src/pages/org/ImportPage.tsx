@@ -1,7 +1,7 @@
 import { Alert, Col, Row } from 'antd';
 import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ImportCard } from '../../components/ImportCard';
+import { OrgImportCard } from '../../components/ImportCard';
 
 export default function ImportPage() {
   const { t } = useTranslation();
@@ -11,10 +11,10 @@ export default function ImportPage() {
       <Alert type="info" showIcon title={t('import.intro')} style={{ marginBottom: 16 }} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <ImportCard kind="units" icon={<ApartmentOutlined />} />
+          <OrgImportCard kind="units" icon={<ApartmentOutlined />} />
         </Col>
         <Col xs={24} xl={12}>
-          <ImportCard kind="people" icon={<TeamOutlined />} />
+          <OrgImportCard kind="people" icon={<TeamOutlined />} />
         </Col>
       </Row>
     </>

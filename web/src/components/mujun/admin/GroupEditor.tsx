@@ -100,7 +100,12 @@ function AdjustmentsTable({
           width: 200,
           render: (_, r) => (
             <>
-              <Input size="small" value={r.name} onChange={(e) => set(r.k, { ...list[r.k]!, name: e.target.value })} />
+              <Input
+                size="small"
+                value={r.name ?? ''}
+                placeholder={r.id}
+                onChange={(e) => set(r.k, { ...list[r.k]!, name: e.target.value })}
+              />
               <ProblemText path={p(r.k, 'name')} />
             </>
           ),
@@ -264,7 +269,9 @@ function VetoesTable({ list, base, onChange }: { list: SchemeVeto[]; base: strin
         {
           title: t('mujunAdmin.schemes.veto.name'),
           key: 'name',
-          render: (_, r) => <Input size="small" value={r.name} onChange={(e) => set(r.k, { name: e.target.value })} />,
+          render: (_, r) => (
+            <Input size="small" value={r.name ?? ''} placeholder={r.id} onChange={(e) => set(r.k, { name: e.target.value })} />
+          ),
         },
         {
           title: t('mujunAdmin.schemes.veto.id'),

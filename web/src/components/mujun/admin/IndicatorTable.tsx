@@ -86,9 +86,9 @@ export function IndicatorTable({
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               <Input
                 size="small"
-                value={r.name}
+                value={r.name ?? ''}
                 status={status(p(r.k, 'name'))}
-                placeholder={t('mujunAdmin.schemes.ind.name')}
+                placeholder={r.id || t('mujunAdmin.schemes.ind.name')}
                 onChange={(e) => set(r.k, { name: e.target.value })}
                 data-testid="mujun-ind-name"
               />
