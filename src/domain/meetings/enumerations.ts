@@ -96,33 +96,84 @@ export function findMarkers(t: NormText): Marker[] {
   return out;
 }
 
-/** Runs of markers of one style numbered 1, 2, 3 … (at least two). */
-export function buildSequences(markers: Marker[]): { sequences: Sequence[]; strays: Marker[] } {
-  const open = new Map<MarkerStyle, Marker[] | null>();
-  const runs: Marker[][] = [];
+/** Styles that continue one another in a series: 一是/二要/三是 are one series, as are 首先 + 第二/二是 and 首先/其次/最后. */
+type Family = 'di' | 'cnComma' | 'parenCn' | 'shiYao' | 'digit' | 'parenDigit' | 'circled' | 'sequence';
+const FAMILY: Record<MarkerStyle, Family> = {
+  di: 'di',
+  cnComma: 'cnComma',
+  parenCn: 'parenCn',
+  shi: 'shiYao',
+  yao: 'shiYao',
+  digit: 'digit',
+  parenDigit: 'parenDigit',
+  circled: 'circled',
+  sequence: 'sequence',
+};
+/** How many open series (innermost first) a marker may continue: bounded look-back. */
+const OPEN_REACH = 8;
+
+interface Run {
+  markers: Marker[];
+  /** The numbered family the series follows; 'sequence' while it holds only 首先/其次/再次. */
+  family: Family;
+}
+
+/** Whether `m` continues `run`: the next number in the run's family, or a sequence word where one fits. */
+function continues(run: Run, m: Marker): boolean {
+  const lastM = run.markers.at(-1) as Marker;
+  if (lastM.style === 'sequence' && lastM.word === '最后') return false;
+  if (m.style === 'sequence') {
+    if (m.word === '首先') return false;
+    // 最后 ends a series of any kind; 其次/再次/再者 follow only 首先 (and one another)
+    return m.word === '最后' || run.family === 'sequence';
+  }
+  if (m.ordinal !== run.markers.length + 1) return false;
+  if (run.family === 'sequence') return FAMILY[m.style] === 'di' || FAMILY[m.style] === 'shiYao';
+  return FAMILY[m.style] === run.family;
+}
+
+/**
+ * Series of markers numbered 1, 2, 3 … (at least two). A marker continues the innermost open series it fits (one of
+ * its own style first), which closes the series opened inside that series' previous item; a 1 (or 首先) opens a new
+ * series inside the open ones. 首先 may be followed by 其次/再次/最后 or by 第二/二是/二要 …; 最后 also ends a numbered
+ * series (not when it introduces a speaker or the meeting again: see `isClosingSentence`).
+ */
+export function buildSequences(markers: Marker[], t?: NormText): { sequences: Sequence[]; strays: Marker[] } {
+  const open: Run[] = [];
+  const runs: Run[] = [];
   const strays: Marker[] = [];
   for (const m of markers) {
-    const run = open.get(m.style) ?? null;
-    if (m.style === 'sequence') {
-      if (m.word === '首先') {
-        const fresh = [{ ...m, ordinal: 1 }];
-        runs.push(fresh);
-        open.set(m.style, fresh);
-      } else if (run) {
-        run.push({ ...m, ordinal: run.length + 1 });
-        if (m.word === '最后') open.set(m.style, null);
-      } else strays.push(m);
-    } else if (m.ordinal === 1) {
-      const fresh = [m];
-      runs.push(fresh);
-      open.set(m.style, fresh);
-    } else if (run && (run.at(-1) as Marker).ordinal + 1 === m.ordinal) run.push(m);
-    else strays.push(m);
+    if (m.style === 'sequence' && m.word === '最后' && t && (isClosingSentence(t, m.start) || isSpeakerLeadIn(t, m.contentStart)))
+      continue;
+    let at = -1;
+    for (let i = open.length - 1; i >= Math.max(0, open.length - OPEN_REACH); i--) {
+      const run = open[i] as Run;
+      if (!continues(run, m)) continue;
+      if (at < 0) at = i;
+      if ((run.markers.at(-1) as Marker).style === m.style) {
+        at = i;
+        break;
+      }
+    }
+    if (at >= 0) {
+      const run = open[at] as Run;
+      open.length = at + 1;
+      run.markers.push(m.style === 'sequence' ? { ...m, ordinal: run.markers.length + 1 } : m);
+      if (run.family === 'sequence' && m.style !== 'sequence') run.family = FAMILY[m.style];
+      continue;
+    }
+    if (m.ordinal === 1 || (m.style === 'sequence' && m.word === '首先')) {
+      const run: Run = { markers: [{ ...m, ordinal: 1 }], family: FAMILY[m.style] };
+      runs.push(run);
+      open.push(run);
+    } else strays.push(m);
   }
   const sequences: Sequence[] = [];
   for (const run of runs) {
-    if (run.length >= 2) sequences.push({ style: (run[0] as Marker).style, markers: run, parent: null, lastEnd: 0 });
-    else strays.push(...run.filter((m) => m.ordinal !== 1 || m.style === 'sequence'));
+    if (run.markers.length >= 2) {
+      const style = (run.markers.find((m) => m.style !== 'sequence') ?? (run.markers[0] as Marker)).style;
+      sequences.push({ style, markers: run.markers, parent: null, lastEnd: 0 });
+    } else strays.push(...run.markers.filter((m) => m.style === 'sequence'));
   }
   sequences.sort((a, b) => first(a).start - first(b).start);
   return { sequences, strays };
@@ -131,10 +182,25 @@ export function buildSequences(markers: Marker[]): { sequences: Sequence[]; stra
 const first = (q: Sequence) => q.markers[0] as Marker;
 const last = (q: Sequence) => q.markers.at(-1) as Marker;
 
-/** A sentence that closes the enumeration before it: the report moves on. */
+const SPEECH =
+  /^(?:(?:最后|随后|接着|同时|会上|会议最后|此外|另外),)?([^,:;。!?\n]{2,30}?)(?:强调|指出|要求|提出|表示|认为|讲话|说|安排|部署)([^,:;。!?\n]{0,16})[,:]/;
+
+/**
+ * Whether the clause at `at` introduces a speaker (王公理副主任对安全生产工作做出安排, 门轩主任要求各部门, 县委书记陆晓延
+ * 强调, after an optional 最后/随后/同时): a subject, then a verb of speech, no modal 要 before it.
+ */
+export function isSpeakerLeadIn(t: NormText, at: number): boolean {
+  const m = SPEECH.exec(t.s.slice(at, at + 48));
+  if (!m) return false;
+  const subject = m[1] as string;
+  return !hasModal(subject) && !hasModal(m[2] as string) && !/必须|务必|[要应需]$/.test(subject) && !/^(?:第|[一二三四五六七八九十]+[是要、])/.test(subject);
+}
+
+/** A sentence that closes the enumeration before it: the report moves on (to the meeting, or to another speaker). */
 export function isClosingSentence(t: NormText, at: number): boolean {
   const head = t.s.slice(at, at + 8);
   if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
+  if (isSpeakerLeadIn(t, at)) return true;
   const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
   return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !hasModal(sentence);
 }
@@ -188,7 +254,7 @@ export interface Enumeration {
  * still open at a point form a chain (outermost first), so each is placed against that chain only.
  */
 export function resolveEnumerations(t: NormText): Enumeration {
-  const { sequences, strays } = buildSequences(findMarkers(t));
+  const { sequences, strays } = buildSequences(findMarkers(t), t);
   const closings = closingStarts(t);
   const groups: Sequence[] = [];
   const nested: Sequence[] = [];
