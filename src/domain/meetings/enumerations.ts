@@ -9,6 +9,7 @@
  * (会议还……, 会上……, 此外……, an attendance line, a 【】 line) comes first. The sequences left are the top-level
  * groups. All patterns here are anchored and bounded.
  */
+import { directiveLevel, isSpeakerLeadIn } from './hierarchy.js';
 import { hasModal } from './measures.js';
 import { chineseNumber, type NormText } from './normalize.js';
 
@@ -182,20 +183,6 @@ export function buildSequences(markers: Marker[], t?: NormText): { sequences: Se
 const first = (q: Sequence) => q.markers[0] as Marker;
 const last = (q: Sequence) => q.markers.at(-1) as Marker;
 
-const SPEECH =
-  /^(?:(?:最后|随后|接着|同时|会上|会议最后|此外|另外),)?([^,:;。!?\n]{2,30}?)(?:强调|指出|要求|提出|表示|认为|讲话|说|安排|部署)([^,:;。!?\n]{0,16})[,:]/;
-
-/**
- * Whether the clause at `at` introduces a speaker (王公理副主任对安全生产工作做出安排, 门轩主任要求各部门, 县委书记陆晓延
- * 强调, after an optional 最后/随后/同时): a subject, then a verb of speech, no modal 要 before it.
- */
-export function isSpeakerLeadIn(t: NormText, at: number): boolean {
-  const m = SPEECH.exec(t.s.slice(at, at + 48));
-  if (!m) return false;
-  const subject = m[1] as string;
-  return !hasModal(subject) && !hasModal(m[2] as string) && !/必须|务必|[要应需]$/.test(subject) && !/^(?:第|[一二三四五六七八九十]+[是要、])/.test(subject);
-}
-
 /** A sentence that closes the enumeration before it: the report moves on (to the meeting, or to another speaker). */
 export function isClosingSentence(t: NormText, at: number): boolean {
   const head = t.s.slice(at, at + 8);
@@ -284,13 +271,16 @@ export function resolveEnumerations(t: NormText): Enumeration {
     chain.push(q);
     (placed === 'top' ? groups : nested).push(q);
   }
+  const level = directiveLevel(t, groups, nested);
+  groups.length = 0;
+  groups.push(...level.groups);
   // a group's last item stops where the sentence leading into the next group begins
   for (let g = 0; g + 1 < groups.length; g++) {
     const here = groups[g] as Sequence;
     const next = first(groups[g + 1] as Sequence).start;
     here.lastEnd = Math.min(here.lastEnd, Math.max(last(here).contentStart, t.sentenceStart(next)));
   }
-  return { groups, nested, strays };
+  return { groups, nested: level.nested, strays };
 }
 
 /** The normalised [start, end) of item `item` of a sequence, trimmed of trailing separators. */
