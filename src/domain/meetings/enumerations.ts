@@ -189,7 +189,12 @@ export function isClosingSentence(t: NormText, at: number): boolean {
   if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
   if (isSpeakerLeadIn(t, at)) return true;
   const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
-  return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !hasModal(sentence);
+  if (hasModal(sentence) || /必须|务必/.test(sentence)) return false;
+  // an attendance line, or someone reporting to the meeting (李四传达了……, 副区长作了……报告, ……主持会议)
+  return (
+    /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) ||
+    /^[^,;:]{2,24}?(?:传达|通报|汇报|介绍|宣读|解读|总结)了|^[^,;:]{2,24}?作了[^,;:]{0,24}(?:讲话|报告|发言)|主持会议/.test(sentence)
+  );
 }
 
 /** Starts of the sentences that close an enumeration, in text order (one pass over the text). */
