@@ -2,12 +2,13 @@
  * Enumerations: the numbered requirements of a report, whatever the style (第一、 一是 一要 （一） 一、 1. （1） ①
  * 首先/其次/最后), how they nest, and where each item ends.
  *
- * A marker counts only where a clause may begin (text start, after 。；，： or a line break) and outside quotations.
- * Markers of one style form a sequence when their ordinals run 1, 2, 3 …; a new 1 starts a new sequence. A sequence
- * inside one item of another is nested (its items become sub-points); one after the last marker of a sequence of a
- * higher rank (一、 > 第一 > （一） > 一是/1. > （1） > ①) is nested in that last item, unless a closing sentence
- * (会议还……, 会上……, 此外……, an attendance line, a 【】 line) comes first. The sequences left are the top-level
- * groups. All patterns here are anchored and bounded.
+ * A marker counts only where a clause may begin (text start, after 。；，： or a line break, right after 强调/要求 …)
+ * and outside quotations. Markers form a series when their ordinals run 1, 2, 3 … in one family (see
+ * `buildSequences`); a new 1 opens a series inside the open ones. A series inside one item of another is nested (its
+ * items become sub-points); one after the last marker of a series of another rank (一、 > 第一 > （一） > 一是/1. >
+ * （1） > ①) is nested in that last item, unless a closing sentence (会议还……, 会上……, 此外……, a speaker's lead-in,
+ * a reporting or attendance line, a 【】 line) comes first. hierarchy.ts then picks the directive level among the
+ * top-level series. All patterns here are anchored and bounded.
  */
 import { directiveLevel, isSpeakerLeadIn } from './hierarchy.js';
 import { hasModal } from './measures.js';
@@ -51,7 +52,7 @@ export const INLINE_STYLES: ReadonlySet<MarkerStyle> = new Set(['shi', 'yao', 'd
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: [MarkerStyle, RegExp][] = [
-  ['di', new RegExp(`第(${CN})()[、,:.]`, 'y')],
+  ['di', new RegExp(`第(${CN})(?:()[、,:.]|(是|要(?![求素点]))[,:]?)`, 'y')],
   ['parenCn', new RegExp(`\\((${CN})\\)()[、,:.]?`, 'y')],
   ['cnComma', new RegExp(`(${CN})()[、.]`, 'y')],
   ['shi', new RegExp(`(${CN})(是)`, 'y')],
@@ -62,6 +63,8 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
   ['sequence', /(首先|其次|再次|再者|最后)()[,:]?/y],
 ];
 
+const SPEECH_BEFORE = /^(?:强调|指出|要求|提出|表示)$/;
+
 /** Every marker candidate, in text order. */
 export function findMarkers(t: NormText): Marker[] {
   const out: Marker[] = [];
@@ -69,7 +72,8 @@ export function findMarkers(t: NormText): Marker[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
     if (!'第(一二三四五六七八九十0123456789首其再最'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
-    if (!t.startsClause(i)) continue;
+    // a clause start, or right after a verb of speech (会议要求一是……)
+    if (!t.startsClause(i) && !(i >= 2 && !t.guarded[i] && SPEECH_BEFORE.test(s.slice(i - 2, i)))) continue;
     for (const [style, re] of PATTERNS) {
       re.lastIndex = i;
       const m = re.exec(s);
@@ -89,7 +93,7 @@ export function findMarkers(t: NormText): Marker[] {
       const labelEnd =
         style === 'parenCn' || style === 'parenDigit'
           ? s.indexOf(')', i) + 1
-          : i + (style === 'di' ? 1 : 0) + word.length + (m[2] as string).length;
+          : i + (style === 'di' ? 1 : 0) + word.length + (m[2] ?? '').length + (m[3] ?? '').length;
       out.push({ style, ordinal, start: i, labelEnd, contentStart: re.lastIndex, word });
       break;
     }
@@ -263,7 +267,7 @@ export function resolveEnumerations(t: NormText): Enumeration {
       if (k < 0) continue;
       if (k < outer.markers.length - 1) {
         placed = last(q).start < (outer.markers[k + 1] as Marker).start ? 'nested' : 'rejected';
-      } else if (start < outer.lastEnd && RANK[q.style] > RANK[outer.style]) placed = 'nested';
+      } else if (start < outer.lastEnd && RANK[q.style] !== RANK[outer.style]) placed = 'nested';
       else continue;
       q.parent = { seq: outer, item: k };
       depth = a + 1;

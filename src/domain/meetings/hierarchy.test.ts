@@ -132,3 +132,16 @@ describe('the directive level of nested enumerations', () => {
     expect(r.groups.filter((g) => g.directives.some((d) => d.marker !== ''))).toEqual([]);
   });
 });
+
+describe('markers written without a separator', () => {
+  it('reads 会议要求一是…… and 第一要/第二要', () => {
+    expect(markers(parse('会议要求一是加快项目建设；二是抓紧招商引资。'))).toEqual([['一是', '二是']]);
+    expect(markers(parse('会议强调，第一要提高站位。第二要压实责任。第一书记要发挥作用。'))).toEqual([['第一要', '第二要']]);
+  });
+
+  it('a series of another rank inside the last item is nested there, not a group', () => {
+    const r = parse('会议要求，一要加快项目建设。二要做到三个到位：第一，资金到位；第二，人员到位；第三，措施到位。会议还研究了其他事项。');
+    expect(markers(r)).toEqual([['一要', '二要']]);
+    expect(tasksOf(r, 0, 1)).toEqual(expect.arrayContaining(['资金到位', '人员到位', '措施到位']));
+  });
+});
