@@ -147,17 +147,32 @@ export function buildSequences(markers: Marker[], t?: NormText): { sequences: Se
   const open: Run[] = [];
   const runs: Run[] = [];
   const strays: Marker[] = [];
+  // the report moving on to the meeting again (会议还……, 会上……) closes every series under way
+  const moves = t ? t.sentences(0, t.length).map(([a]) => a).filter((a) => MOVES_ON.test(t.s.slice(a, a + 8))) : [];
+  let mv = 0;
   for (const m of markers) {
+    while (mv < moves.length && (moves[mv] as number) <= m.start) {
+      open.length = 0;
+      mv++;
+    }
     if (m.style === 'sequence' && m.word === '最后' && t && (isClosingSentence(t, m.start) || isSpeakerLeadIn(t, m.contentStart)))
       continue;
     let at = -1;
-    for (let i = open.length - 1; i >= Math.max(0, open.length - OPEN_REACH); i--) {
+    const floor = Math.max(0, open.length - OPEN_REACH);
+    // 最后 closes the outermost series under way (two items at least) rather than one inside its last item
+    if (m.style === 'sequence' && m.word === '最后')
+      for (let i = floor; i < open.length && at < 0; i++) if ((open[i] as Run).markers.length >= 2 && continues(open[i] as Run, m)) at = i;
+    for (let i = open.length - 1; at < 0 && i >= floor; i--) {
       const run = open[i] as Run;
       if (!continues(run, m)) continue;
-      if (at < 0) at = i;
-      if ((run.markers.at(-1) as Marker).style === m.style) {
-        at = i;
-        break;
+      at = i;
+      // one of its own style first, deeper in the chain
+      for (let j = i; j >= floor; j--) {
+        const r = open[j] as Run;
+        if ((r.markers.at(-1) as Marker).style === m.style && continues(r, m)) {
+          at = j;
+          break;
+        }
       }
     }
     if (at >= 0) {
@@ -187,10 +202,11 @@ export function buildSequences(markers: Marker[], t?: NormText): { sequences: Se
 const first = (q: Sequence) => q.markers[0] as Marker;
 const last = (q: Sequence) => q.markers.at(-1) as Marker;
 
+const MOVES_ON = /^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/;
+
 /** A sentence that closes the enumeration before it: the report moves on (to the meeting, or to another speaker). */
 export function isClosingSentence(t: NormText, at: number): boolean {
-  const head = t.s.slice(at, at + 8);
-  if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
+  if (MOVES_ON.test(t.s.slice(at, at + 8))) return true;
   if (isSpeakerLeadIn(t, at)) return true;
   const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
   if (hasModal(sentence) || /必须|务必/.test(sentence)) return false;

@@ -37,6 +37,9 @@ describe('the directive level of nested enumerations', () => {
     ]);
     const r = parse('会议强调，第一，要加快项目建设。第二，要优化营商环境。最后，会议研究了其他事项。');
     expect(markers(r)).toEqual([['第一', '第二']]);
+    const outer = parse('会议强调，第一，要抓项目。一是加快A项目；二是抓紧B项目。第二，要优环境。一是深化改革；二是打造环境。最后，要加强作风建设。');
+    expect(markers(outer)).toEqual([['第一', '第二', '最后']]);
+    expect(tasksOf(outer, 0, 1)).toEqual(['深化改革', '打造环境']);
   });
 
   it('一要/二要/三要 after a speaker phrase', () => {
