@@ -130,6 +130,10 @@ describe('the directive level of nested enumerations', () => {
     expect(markers(heard)).toEqual([['一要', '二要']]);
   });
 
+  it('requirements about plans are not an agenda', () => {
+    expect(markers(parse('会议要求，一是制定完善工作方案；二是细化责任分工方案。'))).toEqual([['一是', '二是']]);
+  });
+
   it('an agenda list alone gives no directives and a warning', () => {
     const r = parse('会议审议了：一、《区政府投资项目管理办法》；二、关于城区停车场建设的汇报；三、关于2023年民生实事的方案。');
     expect(r.groups.filter((g) => g.directives.some((d) => d.marker !== ''))).toEqual([]);

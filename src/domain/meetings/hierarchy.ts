@@ -36,7 +36,8 @@ const PROCEEDING =
   /^(?:会议|会上|与会)|(?:传达|学习|听取|审议|通报|汇报|观看|宣读|研究|通过|总结|讨论)了|(?:作|做|进行)了|主持(?:会议)?|发言|作报告/;
 const SPEECH_VERB = /强调|指出|要求|提出|表示|认为|部署|安排/;
 const STUDY_LEAD_IN = /(?:审议|听取|通过|研究|讨论|传达|学习|通报)(?:了|并|和)?/;
-const AGENDA_ITEM = /^(?:《|关于)|(?:的)?(?:汇报|报告|情况|方案|办法|意见|规定|细则|草案|计划|规划|通知|纪要)》?$/;
+/** An item naming a document or a report heard: 《……》, 关于……, ……情况的汇报. */
+const AGENDA_ITEM = /^(?:《|关于)|》$|(?:汇报|情况报告|工作报告)$/;
 
 const itemEnd = (q: Sequence, k: number) => (k + 1 < q.markers.length ? (q.markers[k + 1] as Marker).start : q.lastEnd);
 
