@@ -152,3 +152,31 @@ describe('markers written without a separator', () => {
     expect(tasksOf(r, 0, 1)).toEqual(expect.arrayContaining(['资金到位', '人员到位', '措施到位']));
   });
 });
+
+describe('a whole report', () => {
+  it('agenda, requirements, a document, then a speaker with 首先/其次/最后 holding a series of its own', () => {
+    const text =
+      '4月2日，区政府召开常务会议。会议听取了全区一季度经济运行情况汇报。会议指出，今年以来，全区经济运行总体平稳。' +
+      '会议要求，一要加快项目建设，确保按期开工；二要抓紧招商引资。会议还审议通过了《区政府投资项目管理办法》。' +
+      '副区长张三就安全生产工作提出要求：首先，要压实责任。其次，要排查隐患，一是排查燃气，二是排查消防。最后，要强化值守。';
+    const r = parse(text);
+    expect(markers(r)).toEqual([
+      ['一要', '二要'],
+      ['首先', '其次', '最后'],
+    ]);
+    expect(tasksOf(r, 1, 1)).toEqual(['排查隐患', '排查燃气', '排查消防']);
+    spansHold(text, r);
+  });
+
+  it('a speaker’s 第一/第二/第三 with 一是 inside, then another speaker’s 一要 after 随后', () => {
+    const r = parse(
+      '区长李四提出三点要求。第一，要统一思想。一是提高站位；二是强化担当。第二，要真抓实干。第三，要守牢底线。' +
+        '随后，副区长王五对春耕生产作了安排，他强调，一要抓好备耕，二要防范灾害。',
+    );
+    expect(markers(r)).toEqual([
+      ['第一', '第二', '第三'],
+      ['一要', '二要'],
+    ]);
+    expect(r.groups[0]?.directives[2]?.text).toBe('第三，要守牢底线。');
+  });
+});
