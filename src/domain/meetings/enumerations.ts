@@ -2,13 +2,15 @@
  * Enumerations: the numbered requirements of a report, whatever the style (第一、 一是 一要 （一） 一、 1. （1） ①
  * 首先/其次/最后), how they nest, and where each item ends.
  *
- * A marker counts only where a clause may begin (text start, after 。；，： or a line break) and outside quotations.
- * Markers of one style form a sequence when their ordinals run 1, 2, 3 …; a new 1 starts a new sequence. A sequence
- * inside one item of another is nested (its items become sub-points); one after the last marker of a sequence of a
- * higher rank (一、 > 第一 > （一） > 一是/1. > （1） > ①) is nested in that last item, unless a closing sentence
- * (会议还……, 会上……, 此外……, an attendance line, a 【】 line) comes first. The sequences left are the top-level
- * groups. All patterns here are anchored and bounded.
+ * A marker counts only where a clause may begin (text start, after 。；，： or a line break, right after 强调/要求 …)
+ * and outside quotations. Markers form a series when their ordinals run 1, 2, 3 … in one family (see
+ * `buildSequences`); a new 1 opens a series inside the open ones. A series inside one item of another is nested (its
+ * items become sub-points); one after the last marker of a series of another rank (一、 > 第一 > （一） > 一是/1. >
+ * （1） > ①) is nested in that last item, unless a closing sentence (会议还……, 会上……, 此外……, a speaker's lead-in,
+ * a reporting or attendance line, a 【】 line) comes first. hierarchy.ts then picks the directive level among the
+ * top-level series. All patterns here are anchored and bounded.
  */
+import { directiveLevel, isSpeakerLeadIn } from './hierarchy.js';
 import { hasModal } from './measures.js';
 import { chineseNumber, type NormText } from './normalize.js';
 
@@ -50,7 +52,7 @@ export const INLINE_STYLES: ReadonlySet<MarkerStyle> = new Set(['shi', 'yao', 'd
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: [MarkerStyle, RegExp][] = [
-  ['di', new RegExp(`第(${CN})()[、,:.]`, 'y')],
+  ['di', new RegExp(`第(${CN})(?:()[、,:.]|(是|要(?![求素点]))[,:]?)`, 'y')],
   ['parenCn', new RegExp(`\\((${CN})\\)()[、,:.]?`, 'y')],
   ['cnComma', new RegExp(`(${CN})()[、.]`, 'y')],
   ['shi', new RegExp(`(${CN})(是)`, 'y')],
@@ -61,6 +63,8 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
   ['sequence', /(首先|其次|再次|再者|最后)()[,:]?/y],
 ];
 
+const SPEECH_BEFORE = /^(?:强调|指出|要求|提出|表示)$/;
+
 /** Every marker candidate, in text order. */
 export function findMarkers(t: NormText): Marker[] {
   const out: Marker[] = [];
@@ -68,7 +72,8 @@ export function findMarkers(t: NormText): Marker[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
     if (!'第(一二三四五六七八九十0123456789首其再最'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
-    if (!t.startsClause(i)) continue;
+    // a clause start, or right after a verb of speech (会议要求一是……)
+    if (!t.startsClause(i) && !(i >= 2 && !t.guarded[i] && SPEECH_BEFORE.test(s.slice(i - 2, i)))) continue;
     for (const [style, re] of PATTERNS) {
       re.lastIndex = i;
       const m = re.exec(s);
@@ -88,7 +93,7 @@ export function findMarkers(t: NormText): Marker[] {
       const labelEnd =
         style === 'parenCn' || style === 'parenDigit'
           ? s.indexOf(')', i) + 1
-          : i + (style === 'di' ? 1 : 0) + word.length + (m[2] as string).length;
+          : i + (style === 'di' ? 1 : 0) + word.length + (m[2] ?? '').length + (m[3] ?? '').length;
       out.push({ style, ordinal, start: i, labelEnd, contentStart: re.lastIndex, word });
       break;
     }
@@ -96,33 +101,99 @@ export function findMarkers(t: NormText): Marker[] {
   return out;
 }
 
-/** Runs of markers of one style numbered 1, 2, 3 … (at least two). */
-export function buildSequences(markers: Marker[]): { sequences: Sequence[]; strays: Marker[] } {
-  const open = new Map<MarkerStyle, Marker[] | null>();
-  const runs: Marker[][] = [];
+/** Styles that continue one another in a series: 一是/二要/三是 are one series, as are 首先 + 第二/二是 and 首先/其次/最后. */
+type Family = 'di' | 'cnComma' | 'parenCn' | 'shiYao' | 'digit' | 'parenDigit' | 'circled' | 'sequence';
+const FAMILY: Record<MarkerStyle, Family> = {
+  di: 'di',
+  cnComma: 'cnComma',
+  parenCn: 'parenCn',
+  shi: 'shiYao',
+  yao: 'shiYao',
+  digit: 'digit',
+  parenDigit: 'parenDigit',
+  circled: 'circled',
+  sequence: 'sequence',
+};
+/** How many open series (innermost first) a marker may continue: bounded look-back. */
+const OPEN_REACH = 8;
+
+interface Run {
+  markers: Marker[];
+  /** The numbered family the series follows; 'sequence' while it holds only 首先/其次/再次. */
+  family: Family;
+}
+
+/** Whether `m` continues `run`: the next number in the run's family, or a sequence word where one fits. */
+function continues(run: Run, m: Marker): boolean {
+  const lastM = run.markers.at(-1) as Marker;
+  if (lastM.style === 'sequence' && lastM.word === '最后') return false;
+  if (m.style === 'sequence') {
+    if (m.word === '首先') return false;
+    // 最后 ends a series of any kind; 其次/再次/再者 follow only 首先 (and one another)
+    return m.word === '最后' || run.family === 'sequence';
+  }
+  if (m.ordinal !== run.markers.length + 1) return false;
+  if (run.family === 'sequence') return FAMILY[m.style] === 'di' || FAMILY[m.style] === 'shiYao';
+  return FAMILY[m.style] === run.family;
+}
+
+/**
+ * Series of markers numbered 1, 2, 3 … (at least two). A marker continues the innermost open series it fits (one of
+ * its own style first), which closes the series opened inside that series' previous item; a 1 (or 首先) opens a new
+ * series inside the open ones. 首先 may be followed by 其次/再次/最后 or by 第二/二是/二要 …; 最后 also ends a numbered
+ * series (not when it introduces a speaker or the meeting again: see `isClosingSentence`).
+ */
+export function buildSequences(markers: Marker[], t?: NormText): { sequences: Sequence[]; strays: Marker[] } {
+  const open: Run[] = [];
+  const runs: Run[] = [];
   const strays: Marker[] = [];
+  // the report moving on to the meeting again (会议还……, 会上……) closes every series under way
+  const moves = t ? t.sentences(0, t.length).map(([a]) => a).filter((a) => MOVES_ON.test(t.s.slice(a, a + 8))) : [];
+  let mv = 0;
   for (const m of markers) {
-    const run = open.get(m.style) ?? null;
-    if (m.style === 'sequence') {
-      if (m.word === '首先') {
-        const fresh = [{ ...m, ordinal: 1 }];
-        runs.push(fresh);
-        open.set(m.style, fresh);
-      } else if (run) {
-        run.push({ ...m, ordinal: run.length + 1 });
-        if (m.word === '最后') open.set(m.style, null);
-      } else strays.push(m);
-    } else if (m.ordinal === 1) {
-      const fresh = [m];
-      runs.push(fresh);
-      open.set(m.style, fresh);
-    } else if (run && (run.at(-1) as Marker).ordinal + 1 === m.ordinal) run.push(m);
-    else strays.push(m);
+    while (mv < moves.length && (moves[mv] as number) <= m.start) {
+      open.length = 0;
+      mv++;
+    }
+    if (m.style === 'sequence' && m.word === '最后' && t && (isClosingSentence(t, m.start) || isSpeakerLeadIn(t, m.contentStart)))
+      continue;
+    let at = -1;
+    const floor = Math.max(0, open.length - OPEN_REACH);
+    // 最后 closes the outermost series under way (two items at least) rather than one inside its last item
+    if (m.style === 'sequence' && m.word === '最后')
+      for (let i = floor; i < open.length && at < 0; i++) if ((open[i] as Run).markers.length >= 2 && continues(open[i] as Run, m)) at = i;
+    for (let i = open.length - 1; at < 0 && i >= floor; i--) {
+      const run = open[i] as Run;
+      if (!continues(run, m)) continue;
+      at = i;
+      // one of its own style first, deeper in the chain
+      for (let j = i; j >= floor; j--) {
+        const r = open[j] as Run;
+        if ((r.markers.at(-1) as Marker).style === m.style && continues(r, m)) {
+          at = j;
+          break;
+        }
+      }
+    }
+    if (at >= 0) {
+      const run = open[at] as Run;
+      open.length = at + 1;
+      run.markers.push(m.style === 'sequence' ? { ...m, ordinal: run.markers.length + 1 } : m);
+      if (run.family === 'sequence' && m.style !== 'sequence') run.family = FAMILY[m.style];
+      continue;
+    }
+    if (m.ordinal === 1 || (m.style === 'sequence' && m.word === '首先')) {
+      const run: Run = { markers: [{ ...m, ordinal: 1 }], family: FAMILY[m.style] };
+      runs.push(run);
+      open.push(run);
+    } else strays.push(m);
   }
   const sequences: Sequence[] = [];
   for (const run of runs) {
-    if (run.length >= 2) sequences.push({ style: (run[0] as Marker).style, markers: run, parent: null, lastEnd: 0 });
-    else strays.push(...run.filter((m) => m.ordinal !== 1 || m.style === 'sequence'));
+    if (run.markers.length >= 2) {
+      const style = (run.markers.find((m) => m.style !== 'sequence') ?? (run.markers[0] as Marker)).style;
+      sequences.push({ style, markers: run.markers, parent: null, lastEnd: 0 });
+    } else strays.push(...run.markers.filter((m) => m.style === 'sequence'));
   }
   sequences.sort((a, b) => first(a).start - first(b).start);
   return { sequences, strays };
@@ -131,12 +202,19 @@ export function buildSequences(markers: Marker[]): { sequences: Sequence[]; stra
 const first = (q: Sequence) => q.markers[0] as Marker;
 const last = (q: Sequence) => q.markers.at(-1) as Marker;
 
-/** A sentence that closes the enumeration before it: the report moves on. */
+const MOVES_ON = /^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/;
+
+/** A sentence that closes the enumeration before it: the report moves on (to the meeting, or to another speaker). */
 export function isClosingSentence(t: NormText, at: number): boolean {
-  const head = t.s.slice(at, at + 8);
-  if (/^(?:会议|会上|此外|另外|同时,会议|最后,会议|【)/.test(head)) return true;
+  if (MOVES_ON.test(t.s.slice(at, at + 8))) return true;
+  if (isSpeakerLeadIn(t, at)) return true;
   const sentence = t.s.slice(at, t.sentenceEnd(at, Math.min(t.length, at + 200)));
-  return /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) && !hasModal(sentence);
+  if (hasModal(sentence) || /必须|务必/.test(sentence)) return false;
+  // an attendance line, or someone reporting to the meeting (李四传达了……, 副区长作了……报告, ……主持会议)
+  return (
+    /(?:出席|列席|参加)了?(?:会议|本次会议)/.test(sentence) ||
+    /^[^,;:]{2,24}?(?:传达|通报|汇报|介绍|宣读|解读|总结)了|^[^,;:]{2,24}?作了[^,;:]{0,24}(?:讲话|报告|发言)|主持会议/.test(sentence)
+  );
 }
 
 /** Starts of the sentences that close an enumeration, in text order (one pass over the text). */
@@ -188,7 +266,7 @@ export interface Enumeration {
  * still open at a point form a chain (outermost first), so each is placed against that chain only.
  */
 export function resolveEnumerations(t: NormText): Enumeration {
-  const { sequences, strays } = buildSequences(findMarkers(t));
+  const { sequences, strays } = buildSequences(findMarkers(t), t);
   const closings = closingStarts(t);
   const groups: Sequence[] = [];
   const nested: Sequence[] = [];
@@ -205,7 +283,7 @@ export function resolveEnumerations(t: NormText): Enumeration {
       if (k < 0) continue;
       if (k < outer.markers.length - 1) {
         placed = last(q).start < (outer.markers[k + 1] as Marker).start ? 'nested' : 'rejected';
-      } else if (start < outer.lastEnd && RANK[q.style] > RANK[outer.style]) placed = 'nested';
+      } else if (start < outer.lastEnd && RANK[q.style] !== RANK[outer.style]) placed = 'nested';
       else continue;
       q.parent = { seq: outer, item: k };
       depth = a + 1;
@@ -218,13 +296,16 @@ export function resolveEnumerations(t: NormText): Enumeration {
     chain.push(q);
     (placed === 'top' ? groups : nested).push(q);
   }
+  const level = directiveLevel(t, groups, nested);
+  groups.length = 0;
+  groups.push(...level.groups);
   // a group's last item stops where the sentence leading into the next group begins
   for (let g = 0; g + 1 < groups.length; g++) {
     const here = groups[g] as Sequence;
     const next = first(groups[g + 1] as Sequence).start;
     here.lastEnd = Math.min(here.lastEnd, Math.max(last(here).contentStart, t.sentenceStart(next)));
   }
-  return { groups, nested, strays };
+  return { groups, nested: level.nested, strays };
 }
 
 /** The normalised [start, end) of item `item` of a sequence, trimmed of trailing separators. */

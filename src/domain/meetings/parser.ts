@@ -126,7 +126,7 @@ export function parseMeetingReport(text: string, opts: ParseOptions): ParsedMeet
       const directives = g.markers.map((m, k) => {
         const range = ranges[k] as Range;
         const subs = markersIn(subMarkers, m.contentStart, range[1]);
-        const head = { ordinal: k + 1, marker: t.text(m.start, m.labelEnd), itemIsMeasure: INLINE_STYLES.has(m.style) };
+        const head = { ordinal: k + 1, marker: t.text(m.start, m.labelEnd), itemIsMeasure: INLINE_STYLES.has(g.style) };
         return directive(t, range, m.contentStart, head, subs, hints);
       });
       groups.push({ title: null, directives });
