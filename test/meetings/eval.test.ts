@@ -11,8 +11,14 @@ describe('the parser on the labelled corpus (what npm run eval:meetings prints)'
   const all = totals(scores);
 
   it('has a corpus whose labels are all in their texts', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(15);
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
     for (const s of scores) expect(s.misses.filter((m) => m.includes('标注未在原文中找到')), s.id).toEqual([]);
+    // each label occurs once in its text, and the labels follow the text's order
+    for (const r of corpus) {
+      const at = r.directives.map((d) => r.text.indexOf(d));
+      for (const [i, d] of r.directives.entries()) expect(r.text.indexOf(d, at[i]! + 1), `${r.id}: ${d}`).toBe(-1);
+      expect(at, r.id).toEqual([...at].sort((a, b) => a - b));
+    }
   });
 
   it('finds at least 90 % of the labelled directives, and at least 90 % of what it finds are labelled', () => {
