@@ -78,6 +78,7 @@ CREATE TABLE "projects" (
 	"track" text,
 	"total_investment" double precision NOT NULL,
 	"fixed_investment" double precision,
+	"year_plan_investment" double precision,
 	"land_mu" double precision,
 	"place_unit_id" uuid,
 	"leader_id" uuid,

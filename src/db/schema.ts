@@ -675,6 +675,8 @@ export const projects = pgTable(
     /** 万元. */
     totalInvestment: doublePrecision('total_investment').notNull(),
     fixedInvestment: doublePrecision('fixed_investment'),
+    /** 年度计划投资 of the list year (万元): what the monthly reports are measured against. */
+    yearPlanInvestment: doublePrecision('year_plan_investment'),
     landMu: doublePrecision('land_mu'),
     /** The town/street or park it sits in. */
     placeUnitId: uuid('place_unit_id').references(() => units.id),

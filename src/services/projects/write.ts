@@ -13,6 +13,7 @@ import {
   type Stage,
 } from '../../domain/projects/lifecycle.js';
 import { localDate } from '../../domain/time/dates.js';
+import { resolveCommitments } from '../../domain/projects/commitments.js';
 import { normalizeUscc, usccProblem, USCC_PROBLEM_ZH } from '../../domain/uscc/uscc.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { getSetting } from '../settings/read.js';
@@ -32,6 +33,7 @@ export interface ProjectInput {
   track?: string | null;
   totalInvestment: number;
   fixedInvestment?: number | null;
+  yearPlanInvestment?: number | null;
   landMu?: number | null;
   placeUnitId?: string | null;
   leaderId?: string | null;
@@ -101,6 +103,7 @@ function columnsOf(input: ProjectInput) {
     track: input.track?.trim() || null,
     totalInvestment: input.totalInvestment,
     fixedInvestment: input.fixedInvestment ?? null,
+    yearPlanInvestment: input.yearPlanInvestment ?? null,
     landMu: input.landMu ?? null,
     placeUnitId: input.placeUnitId ?? null,
     leaderId: input.leaderId ?? null,
@@ -134,6 +137,12 @@ export async function insertProject(tx: Db, ctx: Ctx, input: ProjectInput, opts:
   const reachedStages = STAGE_IDS.filter((s) => actual[s]);
   const reached: Stage = reachedStages[reachedStages.length - 1] ?? 'negotiating';
   const state: ProjectState = opts.state ?? reached;
+  // a project already past 供地 (the yearly list, the demo) carries the commitments of its industry from that day
+  let commitments = null;
+  if (stageIndex(reached) >= stageIndex('land')) {
+    const s = await projectSettings(tx);
+    commitments = resolveCommitments(s.controlTable, input.industryCode ?? null, []).commitments;
+  }
   const [row] = await tx
     .insert(projects)
     .values({
@@ -142,6 +151,8 @@ export async function insertProject(tx: Db, ctx: Ctx, input: ProjectInput, opts:
       state,
       reached,
       terminatedReason: opts.terminatedReason ?? null,
+      commitments,
+      commitmentsOn: commitments ? (actual.land ?? null) : null,
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
