@@ -188,3 +188,43 @@ export type AuditPage = Answer<typeof auQuery.searchAudit>;
 export type OrgImportResult = Answer<typeof orgImport.importOrg>;
 export type FieldIssue = errs.FieldIssue;
 export type CellIssue = errs.CellIssue;
+
+// ─── 重大项目 (src/domain/projects, src/services/projects) ─────────────────────────────────────────────────────────────
+import type * as pjLifecycle from '../domain/projects/lifecycle.js';
+import type * as pjCommitments from '../domain/projects/commitments.js';
+import type * as pjRead from '../services/projects/read.js';
+import type * as pjWrite from '../services/projects/write.js';
+import type * as pjStages from '../services/projects/stages.js';
+import type * as pjReports from '../services/projects/reports.js';
+import type * as pjAcceptance from '../services/projects/acceptance.js';
+import type * as pjFiles from '../services/projects/files.js';
+import type * as pjSettings from '../services/projects/settings.js';
+import type * as pjRoutes from '../http/routes/projects/schema.js';
+
+export type ProjectStage = pjLifecycle.Stage;
+export type ProjectState = pjLifecycle.ProjectState;
+export type ProjectInvestorFlag = pjLifecycle.InvestorFlag;
+export type ProjectSource = pjLifecycle.ProjectSource;
+export type ProjectVerdict = pjCommitments.Verdict;
+export type ProjectSort = pjRead.ProjectSort;
+export type ProjectCommitment = Jsonify<pjCommitments.Commitment>;
+export type ProjectIndicatorJudgement = Jsonify<pjCommitments.IndicatorJudgement>;
+export type ProjectAcceptanceResult = Jsonify<pjCommitments.AcceptanceResult>;
+export type ProjectLedgerPage = Answer<typeof pjRead.listProjects>;
+export type ProjectPage = Answer<typeof pjRead.getProject>;
+export type ProjectPipeline = Answer<typeof pjRead.pipeline>;
+export type ProjectSettingsAnswer = Answer<typeof pjSettings.getProjectSettings>;
+/** the bodies as sent (before the routes' defaults) */
+export type ProjectBody = z.input<typeof pjRoutes.projectBody>;
+export type ProjectMoveBody = z.input<typeof pjRoutes.moveBody>;
+export type ProjectReportBody = z.input<typeof pjRoutes.reportBody>;
+export type ProjectRaiseBody = z.input<typeof pjRoutes.raiseBody>;
+export type ProjectAcceptBody = z.input<typeof pjRoutes.acceptBody>;
+export type ProjectCreated = Answer<typeof pjWrite.createProject>;
+export type ProjectEdited = Answer<typeof pjWrite.editProject>;
+export type ProjectMoved = Answer<typeof pjStages.moveStage>;
+export type ProjectReportFiled = Answer<typeof pjReports.fileReport>;
+export type ProjectTaskRaised = Answer<typeof pjReports.raiseTask>;
+export type ProjectAccepted = Answer<typeof pjAcceptance.acceptProject>;
+export type ProjectAcceptDue = Answer<typeof pjAcceptance.acceptDue>;
+export type ProjectFileUploaded = Answer<typeof pjFiles.uploadProjectFile>;

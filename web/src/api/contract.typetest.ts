@@ -54,3 +54,17 @@ export const heroless: SchemeIndicator = {
   weight: 1,
   scoring: { method: 'minmax' },
 };
+
+// 重大项目: the stage lists cover the server's unions exactly
+import type { InvestorFlag, ProjectRow, ProjectState, Stage } from './projectTypes';
+import type { INVESTOR_FLAGS, STAGES, STATES } from './projectTypes';
+export const allStages = yes<Equal<(typeof STAGES)[number], Stage>>();
+export const allStates = yes<Equal<(typeof STATES)[number], ProjectState>>();
+export const allFlags = yes<Equal<(typeof INVESTOR_FLAGS)[number], InvestorFlag>>();
+// @ts-expect-error — 'approved' is not a project state
+export const badProjectState: ProjectState = 'approved';
+// a ledger row's flags are the server's, not any string
+export const badFlag = (r: ProjectRow) => {
+  // @ts-expect-error — 'state_owned' is not an investor flag
+  r.investorFlags = ['state_owned'];
+};
