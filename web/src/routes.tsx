@@ -31,6 +31,9 @@ import MujunComparePage from './pages/mujun/ComparePage';
 import MujunDataPage from './pages/mujun/DataPage';
 import MujunSchemesPage from './pages/mujun/SchemesPage';
 import MujunPoliciesPage from './pages/mujun/PoliciesPage';
+import ProjectLedgerPage from './pages/projects/ProjectLedgerPage';
+import ProjectPage from './pages/projects/ProjectPage';
+import PipelinePage from './pages/projects/PipelinePage';
 
 export default function AppRoutes() {
   return (
@@ -69,6 +72,9 @@ export default function AppRoutes() {
           <Route path="mujun/schemes" element={<RequirePerm perm="mujun.manage"><MujunSchemesPage /></RequirePerm>} />
           <Route path="mujun/policies" element={<RequirePerm perm="mujun.manage"><MujunPoliciesPage /></RequirePerm>} />
           <Route path="mujun/runs/:runId/enterprises/:uscc" element={<RequirePerm perm="mujun.read"><MujunEnterprisePage /></RequirePerm>} />
+          <Route path="projects" element={<RequirePerm perm="projects.read"><ProjectLedgerPage /></RequirePerm>} />
+          <Route path="projects/pipeline" element={<RequirePerm perm="projects.read"><PipelinePage /></RequirePerm>} />
+          <Route path="projects/:id" element={<RequirePerm perm="projects.read"><ProjectPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

@@ -14,6 +14,9 @@ import {
   FileSearchOutlined,
   FieldNumberOutlined,
   FundOutlined,
+  FunnelPlotOutlined,
+  ProjectOutlined,
+  RocketOutlined,
   SwapOutlined,
   ExceptionOutlined,
   DatabaseOutlined,
@@ -117,6 +120,12 @@ function useMenuItems(): MenuProps['items'] {
     { key: '/mujun/schemes', perm: 'mujun.manage', icon: <ProfileOutlined />, label: t('mujunAdmin.menu.schemes') },
     { key: '/mujun/policies', perm: 'mujun.manage', icon: <ControlOutlined />, label: t('mujunAdmin.menu.policies') },
   ]);
+  // 重大项目: everyone with projects.read (the server keeps each to their scope)
+  const projects = allowed([
+    { key: '/projects', perm: 'projects.read', icon: <ProjectOutlined />, label: t('project.menu.ledger') },
+    { key: '/projects/pipeline', perm: 'projects.read', icon: <FunnelPlotOutlined />, label: t('project.menu.pipeline') },
+  ]);
+  if (projects.length) items.push({ key: 'projects', icon: <RocketOutlined />, label: t('project.menu.group'), children: projects });
   if (mujun.length) items.push({ key: 'mujun', icon: <FundOutlined />, label: t('mujun.menu.group'), children: mujun });
   if (org.length) items.push({ key: 'org', icon: <ClusterOutlined />, label: t('menu.org'), children: org });
   if (system.length)
@@ -217,6 +226,8 @@ export default function AppShell() {
     '/dashboard',
     '/scores',
     '/webhooks',
+    '/projects/pipeline',
+    '/projects',
     '/mujun/compare',
     '/mujun/appeals',
     '/mujun/data',
@@ -248,7 +259,7 @@ export default function AppShell() {
             data-testid="app-menu"
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['tasks', 'mujun', 'org', 'system']}
+            defaultOpenKeys={['tasks', 'projects', 'mujun', 'org', 'system']}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
