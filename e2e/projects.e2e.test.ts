@@ -30,6 +30,8 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
   afterAll(() => env?.stop());
 
   const newPage = () => browser.newPage({ viewport: { width: 1440, height: 900 } });
+  /** an InputNumber's input, wherever antd puts the test id */
+  const num = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
   const stateOf = (page: Page) => page.getByTestId('project-state').getAttribute('data-state');
 
   it('商务局 registers a project, advances it to 签约, and sees it in the ledger and the funnel', async () => {
@@ -44,13 +46,13 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
     await page.getByTestId('pf-name').fill(NAME);
     await page.getByTestId('pf-investor').fill('中国机械工业集团有限公司');
     await page.getByTestId('pf-industry').fill('C3512');
-    await page.getByTestId('pf-total').locator('input').fill('120000');
+    await num(page, 'pf-total').fill('120000');
     await page.getByTestId('pf-flags').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '央企' }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('pf-lead-unit').click();
-    await page.keyboard.type('工信局');
-    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '工信局' }).first().click();
+    await page.keyboard.type('工业和信息化');
+    await page.locator('.ant-select-tree-treenode, [role="treeitem"]').filter({ hasText: '区工业和信息化局' }).first().click();
     const year = new Date().getFullYear();
     await page.getByTestId('pf-planned-signed').click();
     await page.keyboard.type(`${year}-12-30`);
@@ -93,7 +95,7 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
     await page.getByTestId('project-title').waitFor();
     expect(await page.getByTestId('project-advance').count()).toBe(0); // the unit reports, it does not keep the register
     await page.getByTestId('preport-open').click();
-    await page.getByTestId('preport-investment').locator('input').fill('3500');
+    await num(page, 'preport-investment').fill('3500');
     await page.getByTestId('preport-progress').fill('完成场地平整和规划设计方案报批。');
     await page.getByTestId('preport-problems').fill('用地指标需区自然资源局协调。');
     await page.screenshot({ path: `${SHOTS}projects-5-report-form.png` });
