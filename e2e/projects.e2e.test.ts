@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
     expect(await row.locator('[data-state]').getAttribute('data-state')).toBe('signed');
     await page.goto(`${base}/projects`);
     await page.getByTestId('project-table').getByText(NAME).waitFor();
+    await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${SHOTS}projects-3-ledger.png`, fullPage: true });
 
     await page.goto(`${base}/projects/pipeline?year=${year}`);

@@ -28,8 +28,8 @@ export default function PipelinePage() {
   const funnel = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
     series: [{
-      type: 'funnel', left: '8%', width: '84%', top: 10, bottom: 10, sort: 'none', minSize: '12%', gap: 2,
-      label: { show: true, position: 'inside', formatter: '{b} {c}', color: '#fff' },
+      type: 'funnel', left: '6%', width: '68%', top: 10, bottom: 10, sort: 'none', minSize: '12%', gap: 2,
+      label: { show: true, position: 'right', formatter: '{b} {c}', color: '#444' },
       data: (d?.funnel ?? []).map((f, i) => ({ name: t(`project.stage.${f.stage}`), value: f.count, stage: f.stage, itemStyle: { color: STAGE_PALETTE[i] } })),
     }],
   }), [d, t]);
@@ -39,7 +39,7 @@ export default function PipelinePage() {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: (d?.byTrack ?? []).map((r) => r.track), axisLabel: { interval: 0, rotate: (d?.byTrack.length ?? 0) > 5 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: STATES.map((s, i) => ({ name: t(`project.stage.${s}`), type: 'bar' as const, stack: 'n', itemStyle: { color: STAGE_PALETTE[i] }, data: (d?.byTrack ?? []).map((r) => r.counts[s] ?? 0) })),
+    series: STATES.map((s, i) => ({ name: t(`project.stage.${s}`), type: 'bar' as const, stack: 'n', barMaxWidth: 48, itemStyle: { color: STAGE_PALETTE[i] }, data: (d?.byTrack ?? []).map((r) => r.counts[s] ?? 0) })),
   }), [d, t]);
   const months = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },

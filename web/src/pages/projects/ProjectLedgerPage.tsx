@@ -61,6 +61,7 @@ export default function ProjectLedgerPage() {
     {
       title: t('project.f.name'),
       dataIndex: 'name',
+      width: 280,
       render: (v: string, r) => (
         <>
           <Link to={`/projects/${r.id}`} style={{ color: 'inherit' }}>{v}</Link>

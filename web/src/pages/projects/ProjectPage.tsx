@@ -201,7 +201,7 @@ export default function ProjectPage() {
               <Descriptions.Item label={t('project.f.investor')}>{p.investorName}{p.investorFlags.map((f) => <Tag key={f} color="volcano" style={{ marginInlineStart: 4 }}>{t(`project.flag.${f}`)}</Tag>)}</Descriptions.Item>
               <Descriptions.Item label={t('project.f.uscc')}>{p.investorUscc ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('project.f.source')}>{t(`project.source.${p.source}`)}{p.fundName ? `（${p.fundName}）` : ''}</Descriptions.Item>
-              <Descriptions.Item label={t('project.f.track')}>{p.track ?? '—'} {p.industryCode ? `· ${p.industryCode}` : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('project.f.track')}>{[p.track, p.industryCode].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('project.f.total')}>{money(p.totalInvestment)}</Descriptions.Item>
               <Descriptions.Item label={t('project.f.fixed')}>{money(p.fixedInvestment)}</Descriptions.Item>
               <Descriptions.Item label={t('project.f.yearPlan')}>{money(p.yearPlanInvestment)}</Descriptions.Item>
