@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
     await outsider.close();
   });
 
-  it('商务局 turns the reported problem into a tracked task linked from the report', async () => {
+  it('商务局 turns the reported problem into a tracked task; 督查室 opens it from the report', async () => {
     const page = await newPage();
     await page.goto(`${base}/login`);
     await page.getByTestId('login-username').fill('swj.clerk');
@@ -125,11 +125,24 @@ describe.skipIf(!hasChromium)('重大项目 in the browser: the investment burea
     await page.getByTestId('app-menu').waitFor();
     await page.goto(`${base}/projects/${projectId}`);
     await page.getByTestId('report-raise').click();
-    await page.getByTestId('report-task-link').waitFor();
-    await page.getByTestId('report-task-link').click();
-    await page.getByTestId('task-title').waitFor();
-    expect(page.url()).toContain('/tasks/');
-    await page.screenshot({ path: `${SHOTS}projects-8-task.png`, fullPage: true });
+    // the task's lead unit is the project's (工信局): outside 商务局's task scope, so its number shows without a link
+    await page.getByTestId('report-task-number').waitFor();
+    expect(await page.getByTestId('report-task-number').innerText()).toMatch(/已转督办事项 \S+/);
     await page.close();
+
+    const dcs = await newPage();
+    await dcs.goto(`${base}/login`);
+    await dcs.getByTestId('login-username').fill('duchashi');
+    await dcs.getByTestId('login-password').fill(t.credentials.get('duchashi')!);
+    await dcs.getByTestId('login-submit').click();
+    await dcs.getByTestId('app-menu').waitFor();
+    await dcs.goto(`${base}/projects/${projectId}`);
+    await dcs.getByTestId('project-tasks').waitFor();
+    await dcs.screenshot({ path: `${SHOTS}projects-8-task-raised.png`, fullPage: true });
+    await dcs.getByTestId('report-task-link').click();
+    await dcs.getByTestId('task-title').waitFor();
+    expect(await dcs.getByTestId('task-title').innerText()).toContain('安源区高端装备智能制造产业园项目');
+    await dcs.screenshot({ path: `${SHOTS}projects-9-task.png`, fullPage: true });
+    await dcs.close();
   });
 });

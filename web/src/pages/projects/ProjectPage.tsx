@@ -61,7 +61,12 @@ function Reports({ p, onReport, onRaised }: { p: Page; onReport?: () => void; on
                 <>
                   <div>{v}</div>
                   {raised ? (
-                    <Link to={`/tasks/${raised.taskId}`} data-testid="report-task-link">{t('project.detail.raised', { number: raised.taskNumber })}</Link>
+                    // the task opens for those whose scope holds it (督查室, its units); others see its number
+                    p.tasks.some((x) => x.id === raised.taskId) ? (
+                      <Link to={`/tasks/${raised.taskId}`} data-testid="report-task-link">{t('project.detail.raised', { number: raised.taskNumber })}</Link>
+                    ) : (
+                      <Typography.Text type="secondary" data-testid="report-task-number">{t('project.detail.raised', { number: raised.taskNumber })}</Typography.Text>
+                    )
                   ) : p.can.manage ? (
                     <Button size="small" type="link" style={{ paddingInline: 0 }} loading={busy === r.id} onClick={() => void raise(r)} data-testid="report-raise">
                       {t('project.detail.raise')}
