@@ -19,9 +19,11 @@ describe.each(backends())('industrial projects on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    [sup, swj, gxj, baiyuan, leader] = await Promise.all(
-      ['duchashi', 'swj.clerk', 'gxj.head', 'baiyuan.clerk', 'leader.industry'].map((u) => signIn(t, u)),
-    );
+    sup = await signIn(t, 'duchashi');
+    swj = await signIn(t, 'swj.clerk');
+    gxj = await signIn(t, 'gxj.head');
+    baiyuan = await signIn(t, 'baiyuan.clerk');
+    leader = await signIn(t, 'leader.industry');
     const gxjId = await unitIdOf(t, 'GXJ');
     const zrj = await unitIdOf(t, 'ZRJ');
     const park = await unitIdOf(t, 'P-AYKF');
