@@ -11,6 +11,7 @@ import { loadDemoTasks } from './demo-tasks.js';
 import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
 import { loadMujunDemo } from '../mujun/demo.js';
+import { loadCultivationDemo } from '../cultivation/demo.js';
 import { getSetting } from '../settings/read.js';
 import { districtSetting } from '../settings/district.js';
 
@@ -151,6 +152,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
     })),
   );
   const mujun = await loadMujunDemo(tx, clock);
+  const cultivationTiers = await loadCultivationDemo(tx, clock);
   let tasks = 0;
   if (withTasks) {
     const rows = await tx.select().from(users);
@@ -178,6 +180,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
         accounts: credentials.length,
         tasks,
         mujun,
+        cultivationTiers,
       },
     },
   );
