@@ -66,7 +66,14 @@ describe('tier set validation', () => {
       set([
         a,
         { ...a, threshold: { field: 'nope', value: Number.NaN } },
-        { ...tier('Bad Id', 0, 'revenue > 0'), targets: [{ year: 1999, count: -1 }, { year: 2022, count: 1 }, { year: 2022, count: 2 }] },
+        {
+          ...tier('Bad Id', 0, 'revenue > 0'),
+          targets: [
+            { year: 1999, count: -1 },
+            { year: 2022, count: 1 },
+            { year: 2022, count: 2 },
+          ],
+        },
       ]),
     );
     const fields = problems.map((p) => p.field);
@@ -83,7 +90,10 @@ describe('tier set validation', () => {
       'tiers[2].targets[2].year',
     ]);
     expect(problems[0]!.message).toBe('第 2 个档次「A」：档次代码「a」重复');
-    expect(tierSetProblems(set([{ ...a, rule: '  ' }]))[0]).toEqual({ field: 'tiers[0].rule', message: '第 1 个档次「A」：请填写准入条件' });
+    expect(tierSetProblems(set([{ ...a, rule: '  ' }]))[0]).toEqual({
+      field: 'tiers[0].rule',
+      message: '第 1 个档次「A」：请填写准入条件',
+    });
   });
 
   it('reads the target of a year', () => {

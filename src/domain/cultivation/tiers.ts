@@ -123,7 +123,11 @@ export function parseTierRule(rule: string, field: string): Filter {
   filterFields(f, used);
   for (const u of used) {
     if (u.text && !TIER_TEXT_FIELDS.has(u.name)) {
-      throw new MujunExprError(field, u.pos, TIER_NUMBER_FIELDS.has(u.name) ? `数值字段 '${u.name}' 不能与字符串比较` : `未知字段 '${u.name}'`);
+      throw new MujunExprError(
+        field,
+        u.pos,
+        TIER_NUMBER_FIELDS.has(u.name) ? `数值字段 '${u.name}' 不能与字符串比较` : `未知字段 '${u.name}'`,
+      );
     }
     if (!u.text && !TIER_NUMBER_FIELDS.has(u.name)) throw new MujunExprError(field, u.pos, `未知字段 '${u.name}'`);
   }
@@ -152,7 +156,8 @@ export function tierSetProblems(set: TierSet): FieldIssue[] {
     else if (ids.has(id)) out.push({ field: f('id'), message: `${who}：档次代码「${id}」重复` });
     ids.add(id);
     if (!name) out.push({ field: f('name'), message: `${who}：请填写档次名称` });
-    else if (name.length > TIER_LIMITS.name) out.push({ field: f('name'), message: `${who}：名称不能超过 ${TIER_LIMITS.name} 字` });
+    else if (name.length > TIER_LIMITS.name)
+      out.push({ field: f('name'), message: `${who}：名称不能超过 ${TIER_LIMITS.name} 字` });
     else if (names.has(name)) out.push({ field: f('name'), message: `${who}：名称重复` });
     names.add(name);
     if (!Number.isInteger(t.order) || t.order < 1 || t.order > 1000)
@@ -161,7 +166,8 @@ export function tierSetProblems(set: TierSet): FieldIssue[] {
     orders.add(t.order);
     const rule = (t.rule ?? '').trim();
     if (!rule) out.push({ field: f('rule'), message: `${who}：请填写准入条件` });
-    else if (rule.length > TIER_LIMITS.rule) out.push({ field: f('rule'), message: `${who}：准入条件不能超过 ${TIER_LIMITS.rule} 个字符` });
+    else if (rule.length > TIER_LIMITS.rule)
+      out.push({ field: f('rule'), message: `${who}：准入条件不能超过 ${TIER_LIMITS.rule} 个字符` });
     else {
       try {
         parseTierRule(rule, f('rule'));
@@ -173,8 +179,7 @@ export function tierSetProblems(set: TierSet): FieldIssue[] {
     if (t.threshold) {
       if (!TIER_NUMBER_FIELDS.has(t.threshold.field))
         out.push({ field: f('threshold.field'), message: `${who}：门槛字段「${t.threshold.field}」不是已知的数值字段` });
-      if (!Number.isFinite(t.threshold.value))
-        out.push({ field: f('threshold.value'), message: `${who}：门槛值应为数字` });
+      if (!Number.isFinite(t.threshold.value)) out.push({ field: f('threshold.value'), message: `${who}：门槛值应为数字` });
     }
     if (t.targets.length > TIER_LIMITS.targets)
       out.push({ field: f('targets'), message: `${who}：年度目标不能超过 ${TIER_LIMITS.targets} 个` });

@@ -92,7 +92,13 @@ export async function replaceTiers(ctx: Ctx, input: TierSet) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockSetting(tx, tierSetting);
     await putSetting(tx, tierSetting, next);
-    await recordAudit(tx, ctx, { action: 'cultivation.tiers.replace', targetType: 'settings', targetId: tierSetting.key, before, after: next });
+    await recordAudit(tx, ctx, {
+      action: 'cultivation.tiers.replace',
+      targetType: 'settings',
+      targetId: tierSetting.key,
+      before,
+      after: next,
+    });
   });
   return getTiers(ctx);
 }

@@ -9,8 +9,10 @@ export const cultivationRoutes: Routes = (app, deps) => {
   const tags = ['cultivation'];
   const read = { permission: 'mujun.read' } as const;
 
-  r.get('/cultivation/tiers', { config: read, schema: { tags, summary: '培育库档次（准入条件、年度目标、责任单位）' } }, async (req) =>
-    getTiers(ctxOf(req, deps)),
+  r.get(
+    '/cultivation/tiers',
+    { config: read, schema: { tags, summary: '培育库档次（准入条件、年度目标、责任单位）' } },
+    async (req) => getTiers(ctxOf(req, deps)),
   );
   r.put(
     '/cultivation/tiers',
