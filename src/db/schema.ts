@@ -23,6 +23,8 @@ import {
 import type { Cycle, Priority, SourceKind, TaskStatus } from '../domain/tasks/workflow.js';
 import type { Light, LightReason } from '../domain/warnings/lights.js';
 import type { UnitKind } from '../services/org/units.js';
+import type { InvestorFlag, ProjectSource, ProjectState, Stage } from '../domain/projects/lifecycle.js';
+import type { AcceptanceResult, Commitment, Verdict } from '../domain/projects/commitments.js';
 
 /** Binary contents (attachments). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -649,4 +651,171 @@ export const mujunAppeals = pgTable(
     newRunId: uuid('new_run_id').references(() => mujunRuns.id),
   },
   (t) => [index('mujun_appeals_run_idx').on(t.runId, t.status), index('mujun_appeals_uscc_idx').on(t.uscc)],
+);
+
+// ─── Industrial projects (招大引强, 标准地, 对标验收) ────────────────────────────────────────────────────────────────
+
+/** A 重大/招商 project from its first talk to full production; `state` is its stage or 'terminated'. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    investorName: text('investor_name').notNull(),
+    /** The investor's (or the project company's) 统一社会信用代码, checked like the 亩均 data; ties it to the register. */
+    investorUscc: text('investor_uscc'),
+    investorFlags: jsonb('investor_flags').$type<InvestorFlag[]>().notNull().default([]),
+    source: text('source').$type<ProjectSource>().notNull(),
+    fundName: text('fund_name'),
+    /** GB/T 4754 industry code. */
+    industryCode: text('industry_code'),
+    /** The district's own industry track (赛道), as data. */
+    track: text('track'),
+    /** 万元. */
+    totalInvestment: doublePrecision('total_investment').notNull(),
+    fixedInvestment: doublePrecision('fixed_investment'),
+    /** 年度计划投资 of the list year (万元): what the monthly reports are measured against. */
+    yearPlanInvestment: doublePrecision('year_plan_investment'),
+    landMu: doublePrecision('land_mu'),
+    /** The town/street or park it sits in. */
+    placeUnitId: uuid('place_unit_id').references(() => units.id),
+    /** 包抓领导. */
+    leaderId: uuid('leader_id').references(() => people.id),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The year of the yearly project list it is on. */
+    listYear: integer('list_year').notNull(),
+    state: text('state').$type<ProjectState>().notNull().default('negotiating'),
+    /** The furthest stage reached (kept when terminated). */
+    reached: text('reached').$type<Stage>().notNull().default('negotiating'),
+    terminatedReason: text('terminated_reason'),
+    /** 标准地 commitments fixed at 供地 (null before). */
+    commitments: jsonb('commitments').$type<Commitment[]>(),
+    commitmentsOn: date('commitments_on', { mode: 'string' }),
+    /** The latest acceptance's verdict (detail in project_acceptances). */
+    acceptanceVerdict: text('acceptance_verdict').$type<Verdict>(),
+    light: text('light').$type<Light>(),
+    lightReasons: jsonb('light_reasons').$type<LightReason[]>(),
+    lightSince: timestamptz('light_since'),
+    investmentToDate: doublePrecision('investment_to_date').notNull().default(0),
+    latestReportMonth: text('latest_report_month'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('projects_number_uq').on(t.number),
+    index('projects_year_state_idx').on(t.listYear, t.state, t.number),
+    index('projects_lead_unit_idx').on(t.leadUnitId, t.number),
+    index('projects_leader_idx').on(t.leaderId, t.number),
+    index('projects_light_idx').on(t.light, t.number),
+    index('projects_uscc_idx').on(t.investorUscc),
+    index('projects_number_idx').on(t.number, t.id),
+  ],
+);
+
+const projectRef = () =>
+  uuid('project_id')
+    .notNull()
+    .references(() => projects.id);
+
+/** Every unit of a project — lead, cooperating, the place — so scope is one indexed join, as for tasks. */
+export const projectUnits = pgTable(
+  'project_units',
+  {
+    projectId: projectRef(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId, t.role] }), index('project_units_unit_idx').on(t.unitId, t.projectId)],
+);
+
+export const projectStages = pgTable(
+  'project_stages',
+  {
+    projectId: projectRef(),
+    stage: text('stage').$type<Stage>().notNull(),
+    plannedOn: date('planned_on', { mode: 'string' }),
+    actualOn: date('actual_on', { mode: 'string' }),
+    evidence: text('evidence'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.stage] })],
+);
+
+/** The lead unit's monthly report: one per project and month (a second filing replaces the first). */
+export const projectReports = pgTable(
+  'project_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    month: text('month').notNull(),
+    investmentMonth: doublePrecision('investment_month').notNull(),
+    investmentToDate: doublePrecision('investment_to_date').notNull(),
+    progress: text('progress').notNull(),
+    problems: text('problems').notNull().default(''),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('project_reports_month_uq').on(t.projectId, t.month)],
+);
+
+/** The project's timeline (every change, who, when), written with the audit event in the same transaction. */
+export const projectEvents = pgTable(
+  'project_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: projectRef(),
+    at: timestamptz('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('project_events_project_idx').on(t.projectId, t.at)],
+);
+
+/** Evidence files of a project's stages and acceptances. */
+export const projectFiles = pgTable(
+  'project_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    eventId: bigint('event_id', { mode: 'number' }),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('project_files_project_idx').on(t.projectId)],
+);
+
+/** 对标验收: each check of a project against its commitments (the latest is the project's verdict). */
+export const projectAcceptances = pgTable(
+  'project_acceptances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    /** The data year of the actual values. */
+    year: integer('year').notNull(),
+    verdict: text('verdict').$type<Verdict>().notNull(),
+    result: jsonb('result').$type<AcceptanceResult>().notNull(),
+    /** Values entered with evidence where the data has no column: { indicatorId: value }. */
+    entered: jsonb('entered').$type<Record<string, number>>().notNull().default({}),
+    rectifyBy: date('rectify_by', { mode: 'string' }),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('project_acceptances_project_idx').on(t.projectId, t.createdAt)],
 );

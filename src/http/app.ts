@@ -39,6 +39,7 @@ import { mujunResultRoutes } from './routes/mujun/results.js';
 import { mujunDataRoutes } from './routes/mujun/data.js';
 import { mujunAppealRoutes } from './routes/mujun/appeals.js';
 import { cultivationRoutes } from './routes/cultivation/index.js';
+import { projectRoutes } from './routes/projects/index.js';
 
 z.config(z.locales.zhCN());
 
@@ -87,6 +88,7 @@ const ROUTES: Routes[] = [
   mujunDataRoutes,
   mujunAppealRoutes,
   cultivationRoutes,
+  projectRoutes,
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

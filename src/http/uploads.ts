@@ -75,3 +75,12 @@ export function parseFields<T extends z.ZodType>(schema: T, fields: Record<strin
   }
   return r.data;
 }
+
+/** The one file of a multipart request (nothing else expected), at most `maxBytes`. */
+export async function oneFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
+  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!file) throw new AppError(422, 'VALIDATION', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
+  const content = await file.toBuffer();
+  return { filename: file.filename, mime: file.mimetype, content };
+}

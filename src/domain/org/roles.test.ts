@@ -13,7 +13,7 @@ describe('roles and permissions', () => {
     expect(can(['sysadmin'], 'audit.read')).toBe(false);
   });
   it('ignores unknown roles', () => {
-    expect(permissionsOf(['root', 'viewer'])).toEqual(['org.read', 'people.read', 'tasks.read', 'mujun.read']);
+    expect(permissionsOf(['root', 'viewer'])).toEqual(['org.read', 'people.read', 'tasks.read', 'mujun.read', 'projects.read']);
   });
 });
 

@@ -43,18 +43,20 @@ export const PERMISSIONS = [
   'mujun.read',
   'mujun.manage',
   'mujun.appeal',
+  'projects.read',
+  'projects.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ORG: Permission[] = ['org.read', 'people.read'];
-const WORK: Permission[] = [...READ_ORG, 'tasks.read'];
+const WORK: Permission[] = [...READ_ORG, 'tasks.read', 'projects.read'];
 
 /** The one declared place that says which role may do what. */
 export const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org.read', 'org.write', 'people.read', 'people.write', 'accounts.read', 'accounts.manage'],
   secadmin: ['org.read', 'accounts.read', 'roles.assign'],
   auditor: ['audit.read'],
-  supervisor: [...WORK, 'tasks.manage', 'mujun.read'],
+  supervisor: [...WORK, 'tasks.manage', 'mujun.read', 'projects.manage'],
   leader: [...WORK, 'mujun.read'],
   unit_head: [...WORK, 'people.write', 'mujun.read', 'mujun.appeal'],
   unit_clerk: [...WORK, 'mujun.read', 'mujun.appeal'],

@@ -43,6 +43,7 @@ export const SOURCE_KINDS = {
   annual: { zh: '年度重点工作', en: 'Annual key work' },
   livelihood: { zh: '民生实事', en: 'Livelihood project' },
   safety: { zh: '安全生产', en: 'Work safety' },
+  project: { zh: '重大项目', en: 'Industrial project' },
 } as const;
 export type SourceKind = keyof typeof SOURCE_KINDS;
 export const SOURCE_KIND_IDS = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];

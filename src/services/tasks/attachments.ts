@@ -5,10 +5,10 @@ import { AppError, notFound } from '../../domain/errors.js';
 import { relationHolds } from '../../domain/tasks/workflow.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { recordAudit } from '../audit/record.js';
+import { checkAttachmentType } from '../../domain/files/attachments.js';
 import { loadVisibleTask, seesAll } from './access.js';
 
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-const ALLOWED = /\.(pdf|docx?|xlsx?|pptx?|wps|et|txt|csv|jpe?g|png|gif|webp|zip|rar|7z|ofd)$/i;
+export { ATTACHMENT_MAX_BYTES } from '../../domain/files/attachments.js';
 
 export async function uploadAttachment(
   ctx: Ctx,
@@ -22,10 +22,7 @@ export async function uploadAttachment(
     throw new AppError(403, 'FORBIDDEN', '您不能为此事项上传附件');
   }
   const f = await file();
-  if (!ALLOWED.test(f.filename))
-    throw new AppError(422, 'VALIDATION', '不支持的附件类型（可上传 PDF、Office、图片、压缩包等）', [
-      { field: 'file', message: '文件类型不支持' },
-    ]);
+  checkAttachmentType(f.filename);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attachments)

@@ -15,6 +15,7 @@ import type { Clock } from '../context.js';
 import { deliverDue, enqueueFromNotifications } from '../webhooks/deliveries.js';
 import type { SendFn } from '../webhooks/send.js';
 import { refreshAllLights } from './refresh.js';
+import { refreshAllProjectLights } from '../projects/light.js';
 import { reminderTemplates } from './rules.js';
 
 export const DAILY_WARNINGS = 'daily-warnings';
@@ -23,6 +24,8 @@ export interface JobOutcome {
   ran: boolean;
   runKey: string;
   lightsChanged?: number;
+  /** Industrial projects whose light changed. */
+  projectLightsChanged?: number;
   reminders?: number;
   /** Deliveries queued for the units' group robots. */
   webhooks?: number;
@@ -44,15 +47,17 @@ export async function runDailyWarnings(
     .returning({ job: jobRuns.job });
   if (!claimed.length) return { ran: false, runKey };
   const lightsChanged = await db.transaction((tx) => refreshAllLights(tx, now));
+  // industrial projects: the same rules, the planned stage dates as milestones
+  const projectLightsChanged = await db.transaction((tx) => refreshAllProjectLights(tx, now));
   const reminders = await db.transaction((tx) => sendLightReminders(tx, now, runKey));
   // the group robots: queue today's reminders (once per robot), then send what is due outside quiet hours
   const webhooks = await enqueueFromNotifications(db, now);
   await deliverDue(db, clock, opts.send);
   await db
     .update(jobRuns)
-    .set({ finishedAt: clock.now(), result: { lightsChanged, reminders, webhooks } })
+    .set({ finishedAt: clock.now(), result: { lightsChanged, projectLightsChanged, reminders, webhooks } })
     .where(and(eq(jobRuns.job, DAILY_WARNINGS), eq(jobRuns.runKey, runKey)));
-  return { ran: true, runKey, lightsChanged, reminders, webhooks };
+  return { ran: true, runKey, lightsChanged, projectLightsChanged, reminders, webhooks };
 }
 
 /** One in-app reminder per task with a warning light and per person of its lead unit, once a day. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../../domain/errors.js';
 import { SOURCE_KIND_IDS } from '../../../domain/tasks/workflow.js';
 import { ATTACHMENT_MAX_BYTES, downloadAttachment, uploadAttachment } from '../../../services/tasks/attachments.js';
 import { exportLedger } from '../../../services/tasks/export.js';
@@ -7,17 +6,8 @@ import { importTasks } from '../../../services/tasks/import.js';
 import { IMPORT_MAX_BYTES } from '../org/import.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition } from '../../uploads.js';
+import { attachmentDisposition, oneFile } from '../../uploads.js';
 import { isoDate, ledgerQuery } from './schema.js';
-import type { FastifyRequest } from 'fastify';
-
-async function oneFile(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!file) throw new AppError(422, 'VALIDATION', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
-  const content = await file.toBuffer();
-  return { filename: file.filename, mime: file.mimetype, content };
-}
 
 export const taskFileRoutes: Routes = (app, deps) => {
   const r = typed(app);

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { acceptDue, acceptProject } from '../../../services/projects/acceptance.js';
+import { downloadProjectFile, uploadProjectFile } from '../../../services/projects/files.js';
+import { getProject, listProjects, pipeline } from '../../../services/projects/read.js';
+import { fileReport, raiseTask } from '../../../services/projects/reports.js';
+import { getProjectSettings, projectSettingsSchema, setProjectSettings } from '../../../services/projects/settings.js';
+import { moveStage } from '../../../services/projects/stages.js';
+import { createProject, editProject } from '../../../services/projects/write.js';
+import { ATTACHMENT_MAX_BYTES } from '../../../domain/files/attachments.js';
+import { ctxOf } from '../../auth-hooks.js';
+import { idParams, typed, type Routes } from '../../deps.js';
+import { attachmentDisposition, oneFile } from '../../uploads.js';
+import { acceptBody, moveBody, projectBody, projectQuery, raiseBody, reportBody } from './schema.js';
+
+export const projectRoutes: Routes = (app, deps) => {
+  const r = typed(app);
+  const tags = ['projects'];
+  const read = { permission: 'projects.read' } as const;
+  r.get(
+    '/projects',
+    { config: read, schema: { querystring: projectQuery, tags, summary: '项目台账（按数据范围，服务端筛选、排序、分页）' } },
+    async (req) => listProjects(ctxOf(req, deps), req.query),
+  );
+  r.post(
+    '/projects',
+    { config: read, schema: { body: projectBody, tags, summary: '项目入库（督查室、招商主管部门）' } },
+    async (req, reply) => reply.status(201).send(await createProject(ctxOf(req, deps), req.body)),
+  );
+  r.get(
+    '/projects/pipeline',
+    { config: read, schema: { querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), tags, summary: '项目漏斗、赛道分布、目标进度、月度投资' } },
+    async (req) => pipeline(ctxOf(req, deps), req.query.year),
+  );
+  r.get('/projects/settings', { config: read, schema: { tags, summary: '项目设置（招商主管单位、报送日、赛道、目标、控制指标表）' } }, async (req) =>
+    getProjectSettings(ctxOf(req, deps)),
+  );
+  r.put(
+    '/projects/settings',
+    { config: { permission: 'projects.manage' }, schema: { body: projectSettingsSchema, tags, summary: '修改项目设置（督查室）' } },
+    async (req) => setProjectSettings(ctxOf(req, deps), req.body),
+  );
+  r.post(
+    '/projects/acceptances',
+    { config: read, schema: { body: z.object({ year: z.number().int() }), tags, summary: '年度对标验收：到期项目一次验收（全部或全不）' } },
+    async (req) => acceptDue(ctxOf(req, deps), req.body),
+  );
+  r.get('/projects/:id', { config: read, schema: { params: idParams, tags, summary: '项目详情、阶段、承诺、月报、时间线' } }, async (req) =>
+    getProject(ctxOf(req, deps), req.params.id),
+  );
+  r.put(
+    '/projects/:id',
+    { config: read, schema: { params: idParams, body: projectBody.extend({ version: z.number().int() }), tags, summary: '修改项目（带版本号，冲突返回 409）' } },
+    async (req) => editProject(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/projects/:id/stage',
+    { config: read, schema: { params: idParams, body: moveBody, tags, summary: '推进、退回（督查室）或终止项目阶段' } },
+    async (req) => moveStage(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/projects/:id/reports',
+    { config: read, schema: { params: idParams, body: reportBody, tags, summary: '报送月度进展（责任单位；同月再报覆盖）' } },
+    async (req, reply) => reply.status(201).send(await fileReport(ctxOf(req, deps), req.params.id, req.body)),
+  );
+  r.post(
+    '/projects/:id/tasks',
+    { config: read, schema: { params: idParams, body: raiseBody, tags, summary: '把月报中需协调解决的问题转为督办事项' } },
+    async (req, reply) => reply.status(201).send(await raiseTask(ctxOf(req, deps), req.params.id, req.body)),
+  );
+  r.post(
+    '/projects/:id/acceptance',
+    { config: read, schema: { params: idParams, body: acceptBody, tags, summary: '对标验收（按需；无数据列的指标录入实际值）' } },
+    async (req, reply) => reply.status(201).send(await acceptProject(ctxOf(req, deps), req.params.id, req.body)),
+  );
+  r.post(
+    '/projects/:id/files',
+    { config: read, schema: { params: idParams, tags, summary: `上传项目材料（≤ ${ATTACHMENT_MAX_BYTES / 1048576} MB）` } },
+    async (req, reply) =>
+      reply.status(201).send(await uploadProjectFile(ctxOf(req, deps), req.params.id, () => oneFile(req, ATTACHMENT_MAX_BYTES))),
+  );
+  r.get(
+    '/projects/:id/files/:fileId',
+    { config: read, schema: { params: idParams.extend({ fileId: z.uuid() }), tags, summary: '下载项目材料' } },
+    async (req, reply) => {
+      const f = await downloadProjectFile(ctxOf(req, deps), req.params.id, req.params.fileId);
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', attachmentDisposition(f.filename, 'file'))
+        .header('x-content-type-options', 'nosniff')
+        .send(f.content);
+    },
+  );
+};
