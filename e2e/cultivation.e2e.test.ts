@@ -52,6 +52,24 @@ describe.skipIf(!hasChromium)('企业培育库, in the browser', () => {
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(Math.min(growth.count, 20));
     await page.screenshot({ path: `${SHOTS}cultivation-2-tier.png`, fullPage: true });
 
+    // the editor: a bad rule is refused on its field and nothing is stored; a good target is saved
+    const before = await (await page.request.get(`${base}/api/cultivation/tiers`)).json();
+    await page.getByTestId('cultivation-edit').click();
+    const editor = page.getByTestId('cultivation-editor');
+    const rule = editor.locator('textarea[id="tiers_0_rule"]');
+    await rule.fill('revenu >= 1');
+    await editor.getByRole('button', { name: '保 存' }).or(editor.getByRole('button', { name: '保存' })).click();
+    await editor.getByText("准入条件第 1 个字符处：未知字段 'revenu'").first().waitFor();
+    await page.screenshot({ path: `${SHOTS}cultivation-3-editor-error.png` });
+    expect(await (await page.request.get(`${base}/api/cultivation/tiers`)).json()).toEqual(before);
+    await rule.fill('revenue >= 70000');
+    await editor.locator('input[id="tiers_0_targets_0_count"]').fill('2');
+    await editor.getByRole('button', { name: '保 存' }).or(editor.getByRole('button', { name: '保存' })).click();
+    await editor.waitFor({ state: 'detached' });
+    const after = await (await page.request.get(`${base}/api/cultivation/tiers`)).json();
+    expect(after.tiers[0].targets[0].count).toBe(2);
+    expect(after.tiers[0].rule).toBe('revenue >= 70000');
+
     // the dashboard panel
     await page.goto(`${base}/dashboard`);
     await page.getByTestId('panel-cultivation').locator('canvas').first().waitFor();
@@ -68,7 +86,7 @@ describe.skipIf(!hasChromium)('企业培育库, in the browser', () => {
     await list.locator('tbody tr').first().waitFor();
     const towns = await list.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
     expect(towns.every((x) => x === '白源街道')).toBe(true);
-    await page.screenshot({ path: `${SHOTS}cultivation-3-street.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}cultivation-4-street.png`, fullPage: true });
     await page.close();
   });
 });

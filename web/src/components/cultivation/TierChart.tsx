@@ -47,7 +47,8 @@ export function TierChart({
           type: 'bar' as const,
           data: tiers.map((x) => ({
             value: x.count,
-            itemStyle: { color: x.target !== null && x.count < x.target ? '#fa8c16' : '#1e3a8a' },
+            // below target in orange; a town's view is not measured against the district's targets
+            itemStyle: { color: summary.district && x.target !== null && x.count < x.target ? '#fa8c16' : '#1e3a8a' },
           })),
           label: { show: true, position: 'top' as const },
         },

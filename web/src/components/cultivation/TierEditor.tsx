@@ -1,6 +1,6 @@
 // The evaluator's editor of the cultivation tier set: every tier with its rule, threshold, targets per year and owner
 // unit, saved as a whole (PUT /cultivation/tiers). The server's 422 details land on the fields they name.
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,6 +106,12 @@ export function TierEditor({ tiers, onClose, onSaved }: { tiers: CultivationTier
       destroyOnHidden
       data-testid="cultivation-editor"
     >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message={t('cultivation.edit.ruleHelp', { fields: tiers.fields.map((x) => `${x.key}（${x.zh}）`).join('、') })}
+      />
       <Form form={form} layout="vertical" initialValues={toForm(tiers)} size="small">
         <Row gutter={12}>
           <Col span={18}>
@@ -149,13 +155,7 @@ export function TierEditor({ tiers, onClose, onSaved }: { tiers: CultivationTier
                       </Form.Item>
                     </Col>
                     <Col span={24}>
-                      <Form.Item
-                        name={[f.name, 'rule']}
-                        label={t('cultivation.edit.rule')}
-                        extra={t('cultivation.edit.ruleHelp', {
-                          fields: tiers.fields.map((x) => `${x.key}（${x.zh}）`).join('、'),
-                        })}
-                      >
+                      <Form.Item name={[f.name, 'rule']} label={t('cultivation.edit.rule')}>
                         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} style={{ fontFamily: 'monospace' }} />
                       </Form.Item>
                     </Col>

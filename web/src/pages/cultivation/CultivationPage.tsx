@@ -187,7 +187,10 @@ export default function CultivationPage() {
                       align: 'right',
                       render: (_: unknown, x) => (
                         <span
-                          style={{ color: x.target !== null && x.count < x.target ? '#d46b08' : undefined, whiteSpace: 'nowrap' }}
+                          style={{
+                            color: s.district && x.target !== null && x.count < x.target ? '#d46b08' : undefined,
+                            whiteSpace: 'nowrap',
+                          }}
                         >
                           <b>{x.count}</b> / {x.target ?? '—'}
                         </span>
