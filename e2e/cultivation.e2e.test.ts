@@ -58,13 +58,19 @@ describe.skipIf(!hasChromium)('企业培育库, in the browser', () => {
     const editor = page.getByTestId('cultivation-editor');
     const rule = editor.locator('textarea[id="tiers_0_rule"]');
     await rule.fill('revenu >= 1');
-    await editor.getByRole('button', { name: '保 存' }).or(editor.getByRole('button', { name: '保存' })).click();
+    await editor
+      .getByRole('button', { name: '保 存' })
+      .or(editor.getByRole('button', { name: '保存' }))
+      .click();
     await editor.getByText("准入条件第 1 个字符处：未知字段 'revenu'").first().waitFor();
     await page.screenshot({ path: `${SHOTS}cultivation-3-editor-error.png` });
     expect(await (await page.request.get(`${base}/api/cultivation/tiers`)).json()).toEqual(before);
     await rule.fill('revenue >= 70000');
     await editor.locator('input[id="tiers_0_targets_0_count"]').fill('2');
-    await editor.getByRole('button', { name: '保 存' }).or(editor.getByRole('button', { name: '保存' })).click();
+    await editor
+      .getByRole('button', { name: '保 存' })
+      .or(editor.getByRole('button', { name: '保存' }))
+      .click();
     await editor.waitFor({ state: 'detached' });
     const after = await (await page.request.get(`${base}/api/cultivation/tiers`)).json();
     expect(after.tiers[0].targets[0].count).toBe(2);
