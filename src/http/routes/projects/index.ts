@@ -9,6 +9,8 @@ import { createProject, editProject } from '../../../services/projects/write.js'
 import { ATTACHMENT_MAX_BYTES } from '../../../domain/files/attachments.js';
 import { exportProjectLedger, importProjectLedger } from '../../../services/projects/ledger-file.js';
 import { IMPORT_MAX_BYTES } from '../org/import.js';
+import { acceptanceReportPdf } from '../../../services/projects/acceptance-pdf.js';
+import { pledgeDocx } from '../../../services/projects/pledge-docx.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
 import { attachmentDisposition, oneFile } from '../../uploads.js';
@@ -115,6 +117,28 @@ export const projectRoutes: Routes = (app, deps) => {
         .header('content-disposition', attachmentDisposition(f.filename, 'file'))
         .header('x-content-type-options', 'nosniff')
         .send(f.content);
+    },
+  );
+  r.get(
+    '/projects/:id/pledge.docx',
+    { config: read, schema: { params: idParams, tags, summary: '标准地承诺书（Word，供地后）' } },
+    async (req, reply) => {
+      const f = await pledgeDocx(ctxOf(req, deps), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentDisposition(f.fileName, 'pledge.docx'))
+        .send(f.docx);
+    },
+  );
+  r.get(
+    '/projects/:id/acceptances/:acceptanceId/report.pdf',
+    { config: read, schema: { params: idParams.extend({ acceptanceId: z.uuid() }), tags, summary: '对标验收报告（PDF）' } },
+    async (req, reply) => {
+      const f = await acceptanceReportPdf(ctxOf(req, deps), req.params.id, req.params.acceptanceId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentDisposition(f.fileName, 'acceptance.pdf', 'inline'))
+        .send(f.pdf);
     },
   );
 };
