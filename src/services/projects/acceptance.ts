@@ -104,10 +104,15 @@ export async function acceptProject(ctx: Ctx, id: string, input: { year: number;
     const known = new Set(project.commitments.map((c) => c.indicatorId));
     const bad = Object.keys(input.entered).filter((k) => !known.has(k));
     if (bad.length) throw validation(bad.map((k) => ({ field: `entered.${k}`, message: `项目没有承诺指标“${k}”` })));
-    const records = await recordsOf(tx, input.year, [project.investorUscc]);
-    const [one] = await judgeAndStore(tx, ctx, s, [{ project, entered: input.entered }], input.year, records);
-    return one!;
+    return judgeOne(tx, ctx, s, project, input.year, input.entered);
   });
+}
+
+/** Judges one loaded project on a year's data with these entered values and stores the acceptance (caller's tx). */
+export async function judgeOne(tx: Db, ctx: Ctx, s: ProjectSettings, project: ProjectRow, year: number, entered: Record<string, number>) {
+  const records = await recordsOf(tx, year, [project.investorUscc]);
+  const [one] = await judgeAndStore(tx, ctx, s, [{ project, entered }], year, records);
+  return one!;
 }
 
 /**

@@ -11,10 +11,17 @@ import { exportProjectLedger, importProjectLedger } from '../../../services/proj
 import { IMPORT_MAX_BYTES } from '../org/import.js';
 import { acceptanceReportPdf } from '../../../services/projects/acceptance-pdf.js';
 import { pledgeDocx } from '../../../services/projects/pledge-docx.js';
+import {
+  acceptProjectAppeal,
+  fileProjectAppeal,
+  projectAppealEvidence,
+  rejectProjectAppeal,
+} from '../../../services/projects/appeals.js';
+import { EVIDENCE_MAX_BYTES } from '../../../domain/files/evidence.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition, oneFile } from '../../uploads.js';
-import { acceptBody, moveBody, projectBody, projectQuery, raiseBody, reportBody } from './schema.js';
+import { attachmentDisposition, oneFile, parseFields, readMultipart } from '../../uploads.js';
+import { acceptBody, appealFields, decisionBody, moveBody, projectBody, projectQuery, raiseBody, reportBody } from './schema.js';
 
 export const projectRoutes: Routes = (app, deps) => {
   const r = typed(app);
@@ -140,5 +147,44 @@ export const projectRoutes: Routes = (app, deps) => {
         .header('content-disposition', attachmentDisposition(f.fileName, 'acceptance.pdf', 'inline'))
         .send(f.pdf);
     },
+  );
+  r.post(
+    '/projects/:id/appeals',
+    {
+      config: read,
+      schema: {
+        params: idParams,
+        tags,
+        summary: `对验收结果提出申诉（multipart：acceptanceId、indicatorId、claimedValue、reason，可附证明材料 ≤ ${EVIDENCE_MAX_BYTES / 1048576} MB）`,
+      },
+    },
+    async (req, reply) => {
+      const { fields, file } = await readMultipart(req, EVIDENCE_MAX_BYTES);
+      const input = parseFields(appealFields, fields);
+      return reply.status(201).send(await fileProjectAppeal(ctxOf(req, deps), req.params.id, input, async () => file));
+    },
+  );
+  const appealParams = idParams.extend({ appealId: z.uuid() });
+  r.get(
+    '/projects/:id/appeals/:appealId/evidence',
+    { config: read, schema: { params: appealParams, tags, summary: '下载申诉证明材料' } },
+    async (req, reply) => {
+      const f = await projectAppealEvidence(ctxOf(req, deps), req.params.id, req.params.appealId);
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', attachmentDisposition(f.filename, 'evidence'))
+        .header('x-content-type-options', 'nosniff')
+        .send(f.content);
+    },
+  );
+  r.post(
+    '/projects/:id/appeals/:appealId/accept',
+    { config: read, schema: { params: appealParams, body: decisionBody, tags, summary: '采纳申诉：以申诉值重新验收（原验收保留）' } },
+    async (req) => acceptProjectAppeal(ctxOf(req, deps), req.params.id, req.params.appealId, req.body),
+  );
+  r.post(
+    '/projects/:id/appeals/:appealId/reject',
+    { config: read, schema: { params: appealParams, body: decisionBody, tags, summary: '驳回申诉' } },
+    async (req) => rejectProjectAppeal(ctxOf(req, deps), req.params.id, req.params.appealId, req.body),
   );
 };

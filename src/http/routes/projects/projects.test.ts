@@ -238,6 +238,48 @@ describe.each(backends())('industrial projects on %s', (backend) => {
     expect((await baiyuan.get(`/api/projects/${id}/acceptances/${acceptance}/report.pdf`)).statusCode).toBe(404);
   }, 60_000);
 
+  it('takes an appeal against an acceptance and judges again with the claimed value when accepted', async () => {
+    const form = (fields: Record<string, string>, file?: { name: string; content: string }) => {
+      const b = `----luoshi${Math.random().toString(16).slice(2)}`;
+      let body = '';
+      for (const [k, v] of Object.entries(fields)) body += `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+      if (file) body += `--${b}\r\nContent-Disposition: form-data; name="evidence"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n${file.content}\r\n`;
+      body += `--${b}--\r\n`;
+      return { body: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+    };
+    const acceptance = (await swj.get(`/api/projects/${id}`)).json().acceptances[0].id;
+    const fields = { acceptanceId: acceptance, indicatorId: 'plot_ratio', claimedValue: '1.2', reason: '容积率以规划核实为准' };
+    const send = (a: Agent, f: Record<string, string>, file?: { name: string; content: string }) => {
+      const { body: b, headers } = form(f, file);
+      return a.request('POST', `/api/projects/${id}/appeals`, b, headers);
+    };
+    expect((await send(leader, fields)).statusCode).toBe(403);
+    expect((await send(baiyuan, fields)).statusCode).toBe(404);
+    expect((await send(gxj, { ...fields, indicatorId: 'investment_intensity' })).statusCode).toBe(422); // it passed
+    expect((await send(gxj, { ...fields, reason: '' })).statusCode).toBe(422);
+    const filed = await send(gxj, fields, { name: '规划核实意见.pdf', content: '%PDF-1.4 plan' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const appealId = filed.json().id;
+    expect((await send(gxj, fields)).statusCode).toBe(409);
+    expect((await gxj.get(`/api/projects/${id}/appeals/${appealId}/evidence`)).body).toBe('%PDF-1.4 plan');
+    // the investor's own contact sees the project and its appeal
+    const firm = await signIn(t, 'qiye.demo');
+    expect((await firm.get('/api/projects')).json().items.map((r: { id: string }) => r.id)).toContain(id);
+    expect((await firm.get(`/api/projects/${id}`)).json().appeals[0]).toMatchObject({ id: appealId, status: 'pending' });
+    expect((await gxj.post(`/api/projects/${id}/appeals/${appealId}/accept`, { reason: '同意' })).statusCode).toBe(403);
+    expect((await swj.post(`/api/projects/${id}/appeals/${appealId}/accept`, { reason: ' ' })).statusCode).toBe(422);
+    t.clock.advance(60_000); // decided a minute after filing: the new acceptance is the latest
+    const ok = await swj.post(`/api/projects/${id}/appeals/${appealId}/accept`, { reason: '经规划核实，容积率 1.2' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const p = (await swj.get(`/api/projects/${id}`)).json();
+    expect(p.acceptances).toHaveLength(2);
+    expect(p.acceptances[0].id).toBe(ok.json().acceptance.acceptanceId);
+    const plot = p.acceptances[0].result.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'plot_ratio');
+    expect(plot).toMatchObject({ actual: 1.2, from: 'entered', verdict: 'pass' });
+    expect(p.appeals[0]).toMatchObject({ status: 'accepted', newAcceptanceId: p.acceptances[0].id });
+    expect((await swj.post(`/api/projects/${id}/appeals/${appealId}/reject`, { reason: '晚了' })).statusCode).toBe(409);
+  });
+
   it('shows the pipeline with the named targets', async () => {
     const p = (await gxj.get('/api/projects/pipeline?year=2026')).json();
     expect(p.total).toBe(1);
