@@ -256,7 +256,7 @@ function generateProjects(refs: Refs, controlTable: Parameters<typeof resolveCom
       if (state === 'full') actual.full = addDays(producingOn, rng.int(200, 500));
     } else {
       // the latest stage reached a little while ago (投产 after 2024-01 so not yet due)
-      let d = addDays(DATA_TODAY, -rng.int(5, state === 'terminated' ? 400 : 300));
+      let d = addDays(DATA_TODAY, -rng.int(5, state === 'negotiating' ? 200 : 600));
       for (let s = k; s >= 0; s--) {
         actual[STAGE_IDS[s]!] = d;
         d = addDays(d, -rng.int(45, 150));
@@ -643,6 +643,9 @@ async function describe(url: string, gxjId: string): Promise<void> {
     log(`  reports: on ${fmt(rep.projects)} projects, avg ${rep.avg}, max ${rep.max} per project`);
     const gxj = (await c.query(`SELECT count(DISTINCT project_id)::int AS n FROM project_units WHERE unit_id = $1`, [gxjId])).rows[0].n;
     log(`  projects visible to 工信局 (gxj.head): ${fmt(gxj)}`);
+    const cand = (await c.query(`SELECT count(*)::int AS n FROM projects p JOIN project_stages s ON s.project_id = p.id AND s.stage = 'producing'
+      WHERE p.state IN ('producing', 'full') AND p.commitments IS NOT NULL AND s.actual_on <= $1::date - interval '3 years'`, [DATA_TODAY])).rows[0].n;
+    log(`  in production with commitments and 投产 3+ years ago (due for 对标验收): ${fmt(cand)}`);
   } finally {
     await c.end();
   }
