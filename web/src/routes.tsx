@@ -31,6 +31,7 @@ import MujunComparePage from './pages/mujun/ComparePage';
 import MujunDataPage from './pages/mujun/DataPage';
 import MujunSchemesPage from './pages/mujun/SchemesPage';
 import MujunPoliciesPage from './pages/mujun/PoliciesPage';
+import CultivationPage from './pages/cultivation/CultivationPage';
 
 export default function AppRoutes() {
   return (
@@ -68,6 +69,7 @@ export default function AppRoutes() {
           <Route path="mujun/data" element={<RequirePerm perm="mujun.manage"><MujunDataPage /></RequirePerm>} />
           <Route path="mujun/schemes" element={<RequirePerm perm="mujun.manage"><MujunSchemesPage /></RequirePerm>} />
           <Route path="mujun/policies" element={<RequirePerm perm="mujun.manage"><MujunPoliciesPage /></RequirePerm>} />
+          <Route path="cultivation" element={<RequirePerm perm="mujun.read"><CultivationPage /></RequirePerm>} />
           <Route path="mujun/runs/:runId/enterprises/:uscc" element={<RequirePerm perm="mujun.read"><MujunEnterprisePage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>

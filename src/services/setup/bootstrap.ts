@@ -11,6 +11,7 @@ import { loadDemoTasks } from './demo-tasks.js';
 import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
 import { loadMujunDemo } from '../mujun/demo.js';
+import { loadCultivationDemo } from '../cultivation/demo.js';
 import { loadDemoProjectSettings, loadDemoProjects } from './demo-projects.js';
 import { anyuanEnterprises } from '../../demo/anyuan-enterprises.js';
 import { getSetting } from '../settings/read.js';
@@ -153,6 +154,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
     })),
   );
   const mujun = await loadMujunDemo(tx, clock);
+  const cultivationTiers = await loadCultivationDemo(tx, clock);
   await loadDemoProjectSettings(tx, unitId);
   let tasks = 0;
   let projectCount = 0;
@@ -185,6 +187,7 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
         tasks,
         projects: projectCount,
         mujun,
+        cultivationTiers,
       },
     },
   );

@@ -5,6 +5,7 @@ import enMeetings from './en.meetings';
 import enDashboard from './en.dashboard';
 import enMujun from './en.mujun';
 import enMujunAdmin from './en.mujunAdmin';
+import enCultivation from './en.cultivation';
 
 const en: Messages = {
   app: {
@@ -317,6 +318,7 @@ const en: Messages = {
   ...enDashboard,
   ...enMujun,
   ...enMujunAdmin,
+  ...enCultivation,
 };
 
 export default en;

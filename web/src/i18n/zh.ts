@@ -4,6 +4,7 @@ import zhMeetings from './zh.meetings';
 import zhDashboard from './zh.dashboard';
 import zhMujun from './zh.mujun';
 import zhMujunAdmin from './zh.mujunAdmin';
+import zhCultivation from './zh.cultivation';
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -317,6 +318,7 @@ const zh = {
   ...zhDashboard,
   ...zhMujun,
   ...zhMujunAdmin,
+  ...zhCultivation,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -6,6 +6,8 @@ import { backends, signIn, startTestApp, upload, type Agent, type TestApp } from
 import { leaderIdOf, unitIdOf } from '../../../../test/factories.js';
 import { systemActor } from '../../../services/context.js';
 import { insertProject, type ProjectInput } from '../../../services/projects/write.js';
+import { readReport } from '../../../services/meetings/read-report.js';
+import { findPdfFont } from '../../../services/pdf/document.js';
 
 // test clock: 2 March 2026; 商务局 (swj.clerk) is the demo's investment bureau
 describe.each(backends())('industrial projects on %s', (backend) => {
@@ -21,9 +23,11 @@ describe.each(backends())('industrial projects on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    [sup, swj, gxj, baiyuan, leader] = await Promise.all(
-      ['duchashi', 'swj.clerk', 'gxj.head', 'baiyuan.clerk', 'leader.industry'].map((u) => signIn(t, u)),
-    );
+    sup = await signIn(t, 'duchashi');
+    swj = await signIn(t, 'swj.clerk');
+    gxj = await signIn(t, 'gxj.head');
+    baiyuan = await signIn(t, 'baiyuan.clerk');
+    leader = await signIn(t, 'leader.industry');
     const gxjId = await unitIdOf(t, 'GXJ');
     const zrj = await unitIdOf(t, 'ZRJ');
     const park = await unitIdOf(t, 'P-AYKF');
@@ -211,6 +215,30 @@ describe.each(backends())('industrial projects on %s', (backend) => {
     expect(p.acceptanceVerdict).toBe('fail');
     expect((await sup.get('/api/projects?verdict=fail')).json().total).toBe(1);
   });
+
+  it('writes the 承诺书 (.docx) after 供地 and the acceptance report (PDF), inside the reader’s scope', async () => {
+    const docx = await gxj.get(`/api/projects/${id}/pledge.docx`);
+    expect(docx.statusCode).toBe(200);
+    const text = await readReport(docx.rawPayload, 'pledge.docx');
+    expect(text).toContain('标准地项目投资建设承诺书');
+    expect(text).toContain('萍乡市鑫诚环保科技有限公司');
+    // 供地 was entered again after the return, without an override this time: the table's value holds
+    expect(text).toMatch(/亩均税收[\s\S]*不低于 12[\s\S]*执行区域标准/);
+    expect((await baiyuan.get(`/api/projects/${id}/pledge.docx`)).statusCode).toBe(404);
+    const fresh = (await swj.post('/api/projects', await body({ name: '尚在洽谈的项目', listYear: 2025 }))).json().id;
+    expect((await swj.get(`/api/projects/${fresh}/pledge.docx`)).statusCode).toBe(409);
+    const acceptance = (await swj.get(`/api/projects/${id}`)).json().acceptances[0].id;
+    const pdf = await gxj.get(`/api/projects/${id}/acceptances/${acceptance}/report.pdf`);
+    if (!findPdfFont()) {
+      console.warn('[notice] no CJK font on this machine: the acceptance PDF must answer 503');
+      expect(pdf.statusCode).toBe(503);
+    } else {
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+      expect((pdf.rawPayload.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length).toBe(1);
+    }
+    expect((await baiyuan.get(`/api/projects/${id}/acceptances/${acceptance}/report.pdf`)).statusCode).toBe(404);
+  }, 60_000);
 
   it('shows the pipeline with the named targets', async () => {
     const p = (await gxj.get('/api/projects/pipeline?year=2026')).json();

@@ -13,6 +13,7 @@ import { notifyError } from '../../components/feedback';
 import { LoadError } from '../../components/Results';
 import { FigureLink, LightPanel, OverduePanel, RatesPanel, SourcePanel, StatusPanel, TrendPanel } from '../../components/dashboard/Panels';
 import { DirectivePanel } from '../../components/dashboard/DirectivePanel';
+import { CultivationPanel } from '../../components/cultivation/CultivationPanel';
 import { useTaskLabels } from '../../components/tasks/useTaskLabels';
 
 const SCOPE_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId'] as const;
@@ -302,6 +303,11 @@ export default function DashboardPage() {
                   <Card size="small" title={t('dashboard.byDirective')} data-testid="panel-directive">
                     <DirectivePanel rows={d.directives} />
                   </Card>
+                </Col>
+              )}
+              {can('mujun.read') && (
+                <Col span={24}>
+                  <CultivationPanel />
                 </Col>
               )}
               {can('tasks.manage') && (
