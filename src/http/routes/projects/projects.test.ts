@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
-import { auditEvents, projectReports, projects, tasks } from '../../../db/schema.js';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { auditEvents, projectAcceptances, projectEvents, projectReports, projects, tasks } from '../../../db/schema.js';
 import { DEMO_ENTERPRISE_USCC } from '../../../demo/anyuan.js';
 import { backends, signIn, startTestApp, upload, type Agent, type TestApp } from '../../../../test/harness.js';
 import { leaderIdOf, unitIdOf } from '../../../../test/factories.js';
+import { systemActor } from '../../../services/context.js';
+import { insertProject, type ProjectInput } from '../../../services/projects/write.js';
 import { readReport } from '../../../services/meetings/read-report.js';
 import { findPdfFont } from '../../../services/pdf/document.js';
 
@@ -301,6 +303,53 @@ describe.each(backends())('industrial projects on %s', (backend) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0]).toMatchObject({ field: 'controlTable.indicators.1.formula' });
     expect((await sup.put('/api/projects/settings', { ...s, reportDueDay: 10 })).json().reportDueDay).toBe(10);
+  });
+
+  it('runs the yearly 对标验收 of every due project at once, stored with its events and audit, once per data year', async () => {
+    expect((await gxj.post('/api/projects/acceptances', { year: 2021 })).statusCode).toBe(403);
+    expect((await swj.post('/api/projects/acceptances', { year: 2031 })).statusCode).toBe(422);
+    // two earlier projects of the demo firm, entered as the yearly list import does: 投产 in 2019 (acceptance due
+    // since 2022) and in 2024 (due in 2027); this test's project only went into production today
+    const ctx = { db: t.database.db, clock: t.clock, actor: systemActor('测试'), ip: null };
+    const earlier = async (producing: string) =>
+      t.database.db.transaction(async (tx) =>
+        insertProject(
+          tx,
+          { ...ctx, db: tx },
+          { ...((await body({ name: `技改扩产项目（${producing.slice(0, 4)} 年投产）`, listYear: 2018, planned: {} })) as unknown as ProjectInput) },
+          { actual: { negotiating: '2018-03-01', signed: '2018-05-01', land: '2018-08-01', started: '2018-10-01', completed: '2019-03-01', producing } },
+        ),
+      );
+    const dueOne = await earlier('2019-05-01');
+    const notYet = await earlier('2024-01-10');
+    const res = await swj.post('/api/projects/acceptances', { year: 2021 });
+    expect(res.statusCode).toBe(200);
+    const out = res.json();
+    expect(out).toMatchObject({ year: 2021, judged: 1 });
+    expect(out.pass + out.fail + out.incomplete).toBe(1);
+    const results = out.results as { projectId: string; acceptanceId: string; verdict: string }[];
+    expect(results.map((r) => r.projectId)).toEqual([dueOne.id]);
+    expect(results.map((r) => r.projectId)).not.toContain(notYet.id);
+    expect(results.map((r) => r.projectId)).not.toContain(id);
+    const ids = results.map((r) => r.projectId);
+    const stored = await t.database.db.select().from(projectAcceptances).where(eq(projectAcceptances.year, 2021));
+    expect(stored.map((a) => a.id).sort()).toEqual(results.map((r) => r.acceptanceId).sort());
+    const verdicts = await t.database.db.select({ id: projects.id, v: projects.acceptanceVerdict }).from(projects).where(inArray(projects.id, ids));
+    expect(Object.fromEntries(verdicts.map((x) => [x.id, x.v]))).toEqual(Object.fromEntries(results.map((r) => [r.projectId, r.verdict])));
+    const events = await t.database.db
+      .select()
+      .from(projectEvents)
+      .where(and(eq(projectEvents.action, 'acceptance'), inArray(projectEvents.projectId, ids), sql`${projectEvents.data} ->> 'year' = '2021'`));
+    expect(events.map((e) => e.data!['acceptanceId']).sort()).toEqual(results.map((r) => r.acceptanceId).sort());
+    const audit = await t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'project.acceptance'), inArray(auditEvents.targetId, ids), sql`${auditEvents.after} -> 'data' ->> 'year' = '2021'`));
+    expect(audit[0]!.n).toBe(out.judged);
+    const detail = (await sup.get(`/api/projects/${ids[0]}`)).json();
+    expect(detail.acceptances[0]).toMatchObject({ year: 2021, verdict: results[0]!.verdict });
+    // judged once per data year: a second run finds nothing due
+    expect((await swj.post('/api/projects/acceptances', { year: 2021 })).json().judged).toBe(0);
   });
 
   it('refuses a stale edit with 409 and keeps a fresh one', async () => {
