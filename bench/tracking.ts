@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import { Agent, intEnv, log, p95, pad, printSeries, redact, runSeries, secs, type Inspect } from './http-series.js';
 import pg from 'pg';
 import { count, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -44,6 +45,7 @@ const PRINT_PLANS = process.env.BENCH_PLANS === '1';
 const CANDIDATE = process.env.BENCH_CANDIDATE?.trim() || null;
 const KEEP = process.env.BENCH_KEEP === '1';
 const WARMUP = 20;
+const SERIES = { warmup: WARMUP, n: N_REQUESTS };
 const TARGET_P95_MS = 20;
 const PAGE_SIZE = 20;
 /** The data's "today": deadlines spread over the year before and the year after it. Fixed, so the data is too. */
@@ -52,37 +54,9 @@ const DATA_TODAY = '2026-11-01';
 const LEDGER_STATUSES: TaskStatus[] = ['in_progress', 'assigned'];
 /** Deadline windows of the ledger requests: six months starting on each of these days. */
 const WINDOW_STARTS = ['2026-12-01', '2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01', '2027-05-01'];
-const NEW_PASSWORD = 'Luoshi#2026-bench';
 
-function intEnv(name: string, dflt: number): number {
-  const v = process.env[name];
-  if (!v) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${v}`);
-  return n;
-}
 
-const log = (s = '') => console.log(s);
-/** Pads to a width in terminal columns: CJK characters take two. */
-function pad(s: string, width: number): string {
-  const cols = [...s].reduce(
-    (n, ch) =>
-      n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
-    0,
-  );
-  return s + ' '.repeat(Math.max(0, width - cols));
-}
-const secs = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
 
 function addMonths(iso: string, months: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -443,92 +417,6 @@ async function describe(url: string, swjId: string): Promise<void> {
 
 // ─── HTTP ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** A signed-in browser: the session cookie and the CSRF token, as in test/harness.ts. */
-class Agent {
-  private cookie = '';
-  private csrf = '';
-  constructor(
-    private readonly app: FastifyInstance,
-    readonly username: string,
-  ) {}
-
-  async request(method: 'GET' | 'POST', url: string, payload?: object) {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-    const set = res.cookies.find((c) => c.name === 'luoshi_sid');
-    if (set) this.cookie = set.value ? `luoshi_sid=${set.value}` : '';
-    return res;
-  }
-
-  async signIn(initialPassword: string): Promise<this> {
-    const login = await this.request('POST', '/api/auth/login', { username: this.username, password: initialPassword });
-    if (login.statusCode !== 200) throw new Error(`login ${this.username}: ${login.statusCode} ${login.body}`);
-    this.csrf = login.json().csrfToken;
-    const change = await this.request('POST', '/api/auth/password', {
-      currentPassword: initialPassword,
-      newPassword: NEW_PASSWORD,
-    });
-    if (change.statusCode !== 204) throw new Error(`password change ${this.username}: ${change.statusCode} ${change.body}`);
-    return this;
-  }
-}
-
-interface Series {
-  label: string;
-  ms: number[];
-  note: string;
-}
-
-/** Nearest-rank percentile of ascending values. */
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-const p95 = (ms: number[]) =>
-  pct(
-    [...ms].sort((a, b) => a - b),
-    95,
-  );
-
-/** What a series reports about each answer: a problem (or null), and a size (the ledger's total, a task's reports). */
-type Inspect = (body: unknown) => { problem: string | null; size: number };
-
-/** WARMUP requests untimed, then N_REQUESTS timed ones, one after the other; every answer must be 200. */
-async function runSeries(agent: Agent, label: string, urls: string[], inspect: Inspect, sizeName: string): Promise<Series> {
-  const ms: number[] = [];
-  const problems: string[] = [];
-  const sizes: number[] = [];
-  for (let i = 0; i < WARMUP + N_REQUESTS; i++) {
-    const url = urls[i % urls.length]!;
-    const start = performance.now();
-    const res = await agent.request('GET', url);
-    const took = performance.now() - start;
-    if (res.statusCode !== 200) throw new Error(`${label}: GET ${url} answered ${res.statusCode} ${res.body.slice(0, 300)}`);
-    const { problem, size } = inspect(res.json());
-    if (problem) problems.push(problem);
-    sizes.push(size);
-    if (i >= WARMUP) ms.push(took);
-  }
-  const range = `${sizeName} ${Math.min(...sizes)}–${Math.max(...sizes)}`;
-  return { label, ms, note: problems.length ? `${range}; ${problems.length} requests: ${problems[0]}` : range };
-}
-
-function printSeries(all: Series[]): void {
-  const head = `  ${pad('series', 36)}${['n', 'p50', 'p95', 'p99', 'max', 'mean'].map((h) => h.padStart(8)).join('')}  p95 ≤ ${TARGET_P95_MS} ms`;
-  log(head);
-  for (const s of all) {
-    const sorted = [...s.ms].sort((a, b) => a - b);
-    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    const cells = [pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1]!, mean].map((x) =>
-      x.toFixed(2).padStart(8),
-    );
-    const ok = p95(s.ms) <= TARGET_P95_MS ? 'yes' : 'NO';
-    log(`  ${pad(s.label, 36)}${String(sorted.length).padStart(8)}${cells.join('')}  ${ok}${s.note ? `  (${s.note})` : ''}`);
-  }
-  log('  (milliseconds, app.inject round trip: session lookup, validation, queries, serialisation)');
-}
-
 // ─── EXPLAIN of the ledger query, built by the same code as listLedger ──────────────────────────────────────────────
 
 const leaderAlias = alias(people, 'leader');
@@ -674,12 +562,12 @@ async function measure(url: string, database: Database, agents: { duchashi: Agen
     return { problem: body.task?.id ? null : 'no task in answer', size: body.reports?.total ?? 0 };
   };
   const all = [
-    await runSeries(agents.duchashi, 'ledger, 督查室 (duchashi)', plan.supervisorLedger, ledger, 'total'),
-    await runSeries(agents.clerk, 'ledger, 商务局 clerk (swj.clerk)', plan.clerkLedger, ledger, 'total'),
-    await runSeries(agents.duchashi, 'task page, 督查室 (duchashi)', plan.supervisorTasks, taskPage, 'reports'),
-    await runSeries(agents.clerk, 'task page, 商务局 clerk (swj.clerk)', plan.clerkTasks, taskPage, 'reports'),
+    await runSeries(agents.duchashi, 'ledger, 督查室 (duchashi)', plan.supervisorLedger, ledger, 'total', SERIES),
+    await runSeries(agents.clerk, 'ledger, 商务局 clerk (swj.clerk)', plan.clerkLedger, ledger, 'total', SERIES),
+    await runSeries(agents.duchashi, 'task page, 督查室 (duchashi)', plan.supervisorTasks, taskPage, 'reports', SERIES),
+    await runSeries(agents.clerk, 'task page, 商务局 clerk (swj.clerk)', plan.clerkTasks, taskPage, 'reports', SERIES),
   ];
-  printSeries(all);
+  printSeries(all, TARGET_P95_MS);
   const missed = all.some((s) => p95(s.ms) > TARGET_P95_MS);
   log(`\n  EXPLAIN (ANALYZE, BUFFERS) of the ledger's two statements (page, total), warm:`);
   for (const [role, username] of [

@@ -38,6 +38,7 @@ import { scoreRoutes } from './routes/scores/index.js';
 import { mujunResultRoutes } from './routes/mujun/results.js';
 import { mujunDataRoutes } from './routes/mujun/data.js';
 import { mujunAppealRoutes } from './routes/mujun/appeals.js';
+import { cultivationRoutes } from './routes/cultivation/index.js';
 import { projectRoutes } from './routes/projects/index.js';
 
 z.config(z.locales.zhCN());
@@ -86,6 +87,7 @@ const ROUTES: Routes[] = [
   mujunResultRoutes,
   mujunDataRoutes,
   mujunAppealRoutes,
+  cultivationRoutes,
   projectRoutes,
 ];
 

@@ -83,6 +83,24 @@ export type MujunSchemeValidation = Answer<typeof mjSchemes.validateSchemeBody>;
 export type MujunSchemeInput = mjScheme.SchemeInput;
 export type MujunSchemeProblem = mjScheme.SchemeProblem;
 
+// ─── 培育库 (src/domain/cultivation, src/services/cultivation) ────────────────────────────────────────────────────────
+import type * as cvTiers from '../domain/cultivation/tiers.js';
+import type * as cvTierService from '../services/cultivation/tiers.js';
+import type * as cvPlacement from '../services/cultivation/placement.js';
+import type * as cvSchema from '../http/routes/cultivation/schema.js';
+
+export type CultivationMovement = cvTiers.Movement;
+export type CultivationMovementFilter = cvPlacement.PlacementMovementFilter;
+export type CultivationTiers = Answer<typeof cvTierService.getTiers>;
+export type CultivationTier = CultivationTiers['tiers'][number];
+export type CultivationField = CultivationTiers['fields'][number];
+/** the body of PUT /cultivation/tiers as sent (before the route's defaults) */
+export type CultivationTierSetInput = import('zod').input<typeof cvSchema.tierSetBody>;
+export type CultivationSummary = Answer<typeof cvPlacement.cultivationSummary>;
+export type CultivationPage = Answer<typeof cvPlacement.cultivationList>;
+export type CultivationItem = CultivationPage['items'][number];
+export type CultivationLeader = Answer<typeof cvPlacement.cultivationLeaders>[number];
+
 // ─── 督查督办 (src/domain/tasks, src/services/tasks) ──────────────────────────────────────────────────────────────────
 import type * as tkWorkflow from '../domain/tasks/workflow.js';
 import type * as tkLights from '../domain/warnings/lights.js';

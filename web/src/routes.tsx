@@ -34,6 +34,7 @@ import MujunPoliciesPage from './pages/mujun/PoliciesPage';
 import ProjectLedgerPage from './pages/projects/ProjectLedgerPage';
 import ProjectPage from './pages/projects/ProjectPage';
 import PipelinePage from './pages/projects/PipelinePage';
+import CultivationPage from './pages/cultivation/CultivationPage';
 
 export default function AppRoutes() {
   return (
@@ -71,6 +72,7 @@ export default function AppRoutes() {
           <Route path="mujun/data" element={<RequirePerm perm="mujun.manage"><MujunDataPage /></RequirePerm>} />
           <Route path="mujun/schemes" element={<RequirePerm perm="mujun.manage"><MujunSchemesPage /></RequirePerm>} />
           <Route path="mujun/policies" element={<RequirePerm perm="mujun.manage"><MujunPoliciesPage /></RequirePerm>} />
+          <Route path="cultivation" element={<RequirePerm perm="mujun.read"><CultivationPage /></RequirePerm>} />
           <Route path="mujun/runs/:runId/enterprises/:uscc" element={<RequirePerm perm="mujun.read"><MujunEnterprisePage /></RequirePerm>} />
           <Route path="projects" element={<RequirePerm perm="projects.read"><ProjectLedgerPage /></RequirePerm>} />
           <Route path="projects/pipeline" element={<RequirePerm perm="projects.read"><PipelinePage /></RequirePerm>} />

@@ -62,7 +62,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   unit_clerk: [...WORK, 'mujun.read', 'mujun.appeal'],
   evaluator: [...WORK, 'mujun.read', 'mujun.manage'],
   viewer: [...WORK, 'mujun.read'],
-  enterprise: ['mujun.read', 'mujun.appeal'],
+  enterprise: ['mujun.read', 'mujun.appeal', 'projects.read'],
 };
 
 export const EXCLUSIVE_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];

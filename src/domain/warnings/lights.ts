@@ -95,3 +95,10 @@ export function lightRuleProblems(r: LightRules): string[] {
   if (!(r.lagTolerance >= 0 && r.lagTolerance <= 100)) out.push('滞后容差须在 0–100 个百分点之间');
   return out;
 }
+
+export const LIGHT_LABELS: Record<Light, { zh: string; en: string }> = {
+  red: { zh: '红灯', en: 'Red' },
+  yellow: { zh: '黄灯', en: 'Yellow' },
+  blue: { zh: '蓝灯', en: 'Blue' },
+  green: { zh: '绿灯', en: 'Green' },
+};

@@ -25,6 +25,25 @@ export async function recordAudit(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock
   });
 }
 
+/** Writes many audit events in one statement with the caller's transaction (a batch run: one entry per target). */
+export async function recordAudits(tx: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'>, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  const at = ctx.clock.now();
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      at,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      ip: ctx.ip,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      before: (entry.before ?? null) as never,
+      after: (entry.after ?? null) as never,
+    })),
+  );
+}
+
 /** Only the fields that changed, as before/after objects. */
 export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};

@@ -1,29 +1,7 @@
 /** The briefing as a Word document (the `docx` package): title, 一、总体情况, 二、红黄灯事项, 三、先进与后进单位. */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { heading, p, table } from '../docx/blocks.js';
 import type { Briefing, UnitRate } from './data.js';
-
-const FONT = '仿宋_GB2312';
-const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
-  new Paragraph({
-    alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    indent: opts.center ? undefined : { firstLine: 640 },
-    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: FONT })],
-  });
-const heading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text, font: '黑体', size: 32 })] });
-
-function table(head: string[], rows: (string | number)[][]): Table {
-  const row = (cells: (string | number)[], bold = false) =>
-    new TableRow({
-      children: cells.map(
-        (c) =>
-          new TableCell({
-            children: [new Paragraph({ children: [new TextRun({ text: String(c), bold, size: 24, font: FONT })] })],
-          }),
-      ),
-    });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(head, true), ...rows.map((r) => row(r))] });
-}
 
 const unitRows = (list: UnitRate[]) => list.map((u, i) => [i + 1, u.unitName, u.closed, u.closedOnTime, u.overdue, `${u.rate}%`]);
 const UNIT_HEAD = ['序号', '单位', '办结', '按期办结', '逾期未办结', '按期办结率'];

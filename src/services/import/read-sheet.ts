@@ -26,11 +26,23 @@ export async function readSheet(buffer: Buffer): Promise<RawSheet> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw importInvalid([{ row: 0, column: '', message: '文件中没有工作表' }]);
-  const header: Cell[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (header[col - 1] = cellValue(c.value)));
+  const rowCells = (n: number) => {
+    const out: Cell[] = [];
+    ws.getRow(n).eachCell({ includeEmpty: true }, (c, col) => (out[col - 1] = cellValue(c.value)));
+    return out;
+  };
+  // distinct non-empty values: a merged title repeats its value in every cell of the merge
+  const filled = (cells: Cell[]) => new Set(cells.filter((c) => c !== null && c !== undefined && String(c).trim() !== '').map(String)).size;
+  // the offices' layout puts a title (one merged cell) above the header: then the header is row 2
+  let headerRow = 1;
+  let header = rowCells(1);
+  if (filled(header) <= 1 && filled(rowCells(2)) > 1) {
+    headerRow = 2;
+    header = rowCells(2);
+  }
   const rows: RawSheet['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
+    if (rowNumber <= headerRow) return;
     const cells: Cell[] = [];
     r.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = cellValue(c.value)));
     if (cells.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) rows.push({ row: rowNumber, cells });

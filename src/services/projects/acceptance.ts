@@ -3,17 +3,18 @@
  * enterprise's 亩均 data of the year — the same department uploads merged on the credit code (mergedRecords) and the
  * same expression engine as the evaluation — or are entered with evidence where the data has no column.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { projectAcceptances, projectStages, projects } from '../../db/schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, validation } from '../../domain/errors.js';
-import { judgeAcceptance, measureActuals, VERDICTS, type AcceptanceSubject } from '../../domain/projects/commitments.js';
+import { judgeAcceptance, measureActuals, VERDICTS, type AcceptanceSubject, type Verdict } from '../../domain/projects/commitments.js';
 import { addDays, localDate } from '../../domain/time/dates.js';
 import type { MujunRecord } from '../../domain/mujun/fields.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { mergedRecords } from '../mujun/reconcile.js';
 import { loadVisibleProject, requireManager, type ProjectRow } from './access.js';
-import { recordProjectEvent } from './events.js';
+import { recordProjectEvents } from './events.js';
 import { projectSettings, type ProjectSettings } from './settings.js';
 
 /** The date a producing project's acceptance falls due: `acceptanceYears` after its 投产 date. */
@@ -38,7 +39,14 @@ interface Judged {
   entered: Record<string, number>;
 }
 
-/** Judges and stores a batch of projects in the caller's transaction (one evaluation per indicator over the batch). */
+/** Projects judged and stored per statement of a batch run (keeps each INSERT well below the parameter limit). */
+const CHUNK = 500;
+
+/**
+ * Judges and stores a batch of projects in the caller's transaction: one evaluation per indicator over the batch, then
+ * per chunk one INSERT of the acceptances, one UPDATE of the verdicts per verdict, and the events, audit entries and
+ * lights in one statement each (recordProjectEvents) — not a handful of round trips per project.
+ */
 async function judgeAndStore(tx: Db, ctx: Ctx, s: ProjectSettings, batch: Judged[], year: number, records: ReadonlyMap<string, MujunRecord>) {
   const subjects: AcceptanceSubject[] = batch.map(({ project: p }) => ({
     investment: p.totalInvestment,
@@ -48,15 +56,19 @@ async function judgeAndStore(tx: Db, ctx: Ctx, s: ProjectSettings, batch: Judged
   }));
   const measured = measureActuals(s.controlTable, subjects);
   const today = localDate(ctx.clock.now());
-  const out = [];
-  for (const [i, { project: p, entered }] of batch.entries()) {
+  const now = ctx.clock.now();
+  const judged = batch.map(({ project: p, entered }, i) => {
     const m = new Map<string, number>();
     for (const [id, col] of measured) m.set(id, col[i]!);
     const result = judgeAcceptance(s.controlTable, p.commitments ?? [], m, new Map(Object.entries(entered)), subjects[i]!);
     const rectifyBy = result.verdict === 'fail' ? addMonths(today, s.controlTable.rectifyMonths) : null;
-    const [row] = await tx
-      .insert(projectAcceptances)
-      .values({
+    return { p, entered, result, rectifyBy, acceptanceId: randomUUID() };
+  });
+  for (let i = 0; i < judged.length; i += CHUNK) {
+    const part = judged.slice(i, i + CHUNK);
+    await tx.insert(projectAcceptances).values(
+      part.map(({ p, entered, result, rectifyBy, acceptanceId }) => ({
+        id: acceptanceId,
         projectId: p.id,
         year,
         verdict: result.verdict,
@@ -65,18 +77,34 @@ async function judgeAndStore(tx: Db, ctx: Ctx, s: ProjectSettings, batch: Judged
         rectifyBy,
         decidedBy: ctx.actor.userId,
         decidedByName: ctx.actor.name,
-        createdAt: ctx.clock.now(),
-      })
-      .returning({ id: projectAcceptances.id });
-    await tx.update(projects).set({ acceptanceVerdict: result.verdict, updatedAt: ctx.clock.now() }).where(eq(projects.id, p.id));
-    await recordProjectEvent(tx, ctx, p.id, {
-      action: 'acceptance',
-      comment: `${year} 年度对标验收：${VERDICTS[result.verdict].zh}${result.failed ? `（${result.failed} 项未达标）` : ''}`,
-      data: { acceptanceId: row!.id, year, verdict: result.verdict, failed: result.failed, penalty: result.penalty, rectifyBy },
-    });
-    out.push({ projectId: p.id, number: p.number, name: p.name, acceptanceId: row!.id, verdict: result.verdict, failed: result.failed, penalty: result.penalty, rectifyBy });
+        createdAt: now,
+      })),
+    );
+    for (const verdict of Object.keys(VERDICTS) as Verdict[]) {
+      const ids = part.filter((j) => j.result.verdict === verdict).map((j) => j.p.id);
+      if (ids.length) await tx.update(projects).set({ acceptanceVerdict: verdict, updatedAt: now }).where(inArray(projects.id, ids));
+    }
+    await recordProjectEvents(
+      tx,
+      ctx,
+      part.map(({ p, result, rectifyBy, acceptanceId }) => ({
+        projectId: p.id,
+        action: 'acceptance',
+        comment: `${year} 年度对标验收：${VERDICTS[result.verdict].zh}${result.failed ? `（${result.failed} 项未达标）` : ''}`,
+        data: { acceptanceId, year, verdict: result.verdict, failed: result.failed, penalty: result.penalty, rectifyBy },
+      })),
+    );
   }
-  return out;
+  return judged.map(({ p, result, rectifyBy, acceptanceId }) => ({
+    projectId: p.id,
+    number: p.number,
+    name: p.name,
+    acceptanceId,
+    verdict: result.verdict,
+    failed: result.failed,
+    penalty: result.penalty,
+    rectifyBy,
+  }));
 }
 
 async function recordsOf(db: Db, year: number, usccs: readonly (string | null)[]): Promise<Map<string, MujunRecord>> {
@@ -104,10 +132,15 @@ export async function acceptProject(ctx: Ctx, id: string, input: { year: number;
     const known = new Set(project.commitments.map((c) => c.indicatorId));
     const bad = Object.keys(input.entered).filter((k) => !known.has(k));
     if (bad.length) throw validation(bad.map((k) => ({ field: `entered.${k}`, message: `项目没有承诺指标“${k}”` })));
-    const records = await recordsOf(tx, input.year, [project.investorUscc]);
-    const [one] = await judgeAndStore(tx, ctx, s, [{ project, entered: input.entered }], input.year, records);
-    return one!;
+    return judgeOne(tx, ctx, s, project, input.year, input.entered);
   });
+}
+
+/** Judges one loaded project on a year's data with these entered values and stores the acceptance (caller's tx). */
+export async function judgeOne(tx: Db, ctx: Ctx, s: ProjectSettings, project: ProjectRow, year: number, entered: Record<string, number>) {
+  const records = await recordsOf(tx, year, [project.investorUscc]);
+  const [one] = await judgeAndStore(tx, ctx, s, [{ project, entered }], year, records);
+  return one!;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Who sees and who runs which project: the one place that turns data scope into project visibility, as for tasks —
  * a unit sees the projects it leads, helps with or hosts, a leader the projects they 包抓 and their portfolio's,
- * 督查室 and the investment bureau (the office units of the settings) everything.
+ * 督查室 and the investment bureau (the office units of the settings) everything, an enterprise contact the projects its
+ * enterprise invests in.
  */
 import { eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { projectUnits, projects } from '../../db/schema.js';
@@ -37,12 +38,15 @@ export function projectVisibility(actor: Actor, s: Pick<ProjectSettings, 'office
       )
     : undefined;
   const asLeader = actor.roles.includes('leader') && actor.personId ? eq(projects.leaderId, actor.personId) : undefined;
-  return or(byUnit, asLeader) ?? sql`false`;
+  // an enterprise contact sees the projects its enterprise invests in (their acceptance, to appeal it)
+  const asInvestor = actor.roles.includes('enterprise') && actor.enterpriseUscc ? eq(projects.investorUscc, actor.enterpriseUscc) : undefined;
+  return or(byUnit, asLeader, asInvestor) ?? sql`false`;
 }
 
 export function visibleProject(actor: Actor, s: Pick<ProjectSettings, 'officeUnitIds'>, p: ProjectRow, unitIds: readonly string[]): boolean {
   if (seesAllProjects(actor, s)) return true;
   if (actor.roles.includes('leader') && actor.personId && p.leaderId === actor.personId) return true;
+  if (actor.roles.includes('enterprise') && actor.enterpriseUscc && p.investorUscc === actor.enterpriseUscc) return true;
   const scope = actor.scope;
   return !scope.all && unitIds.some((u) => scope.unitIds.includes(u));
 }

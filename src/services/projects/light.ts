@@ -58,9 +58,18 @@ const cols = { id: projects.id, state: projects.state, light: projects.light, li
 
 /** One project's light, in the caller's transaction. */
 export async function refreshProjectLight(db: Db, id: string, now: Date): Promise<void> {
-  const rows = await db.select(cols).from(projects).where(eq(projects.id, id));
+  await refreshProjectLights(db, [id], now);
+}
+
+/** These projects' lights, in the caller's transaction: the settings read once, the rows BATCH at a time. */
+export async function refreshProjectLights(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (!ids.length) return;
+  const rules = await lightRules(db);
   const s = await projectSettings(db);
-  await refreshRows(db, rows, await lightRules(db), s.reportDueDay, now);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const rows = await db.select(cols).from(projects).where(inArray(projects.id, ids.slice(i, i + BATCH)));
+    await refreshRows(db, rows, rules, s.reportDueDay, now);
+  }
 }
 
 /** Every open project's light (the daily job); returns how many changed. Batches keep memory flat at any size. */

@@ -27,6 +27,7 @@ import type { Light } from '../../domain/warnings/lights.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleProject, managesProjects, projectVisibility, reportsFor } from './access.js';
 import { projectTasks } from './reports.js';
+import { projectAppealList } from './appeals.js';
 import { projectSettings, type ProjectSettings } from './settings.js';
 
 export interface ProjectFilter {
@@ -212,12 +213,14 @@ export async function getProject(ctx: Ctx, id: string) {
     files,
     acceptances,
     tasks: await projectTasks(ctx, id),
+    appeals: await projectAppealList(ctx.db, id),
     can: {
       manage: manager,
       report: reportsFor(ctx.actor, s, project) && state !== 'negotiating' && state !== 'terminated',
       goBack: ctx.actor.userId === null || ctx.actor.roles.includes('supervisor'),
       next: manager ? next : null,
       accept: manager && (state === 'producing' || state === 'full') && project.commitments !== null,
+      appeal: acceptances.length > 0 && (ctx.actor.roles.includes('enterprise') ? ctx.actor.enterpriseUscc === project.investorUscc : reportsFor(ctx.actor, s, project)),
     },
   };
 }

@@ -197,21 +197,27 @@ export async function editProject(ctx: Ctx, id: string, input: ProjectInput & { 
     if (project.version !== input.version) throw conflict('该项目已被他人修改，请查看最新内容后再保存', { current: project });
     const issues = await projectInputProblems(tx, input, s);
     if (issues.length) throw validation(issues);
-    const next = columnsOf(input);
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([k, v]) => JSON.stringify((project as Record<string, unknown>)[k]) !== JSON.stringify(v)),
-    );
-    await tx
-      .update(projects)
-      .set({ ...next, version: project.version + 1, updatedAt: ctx.clock.now() })
-      .where(eq(projects.id, id));
-    await writeUnits(tx, id, input);
-    for (const stage of STAGE_IDS)
-      await tx
-        .update(projectStages)
-        .set({ plannedOn: input.planned[stage] ?? null })
-        .where(and(eq(projectStages.projectId, id), eq(projectStages.stage, stage)));
-    await recordProjectEvent(tx, ctx, id, { action: 'edit', data: { changed: Object.keys(changed), planned: input.planned } });
-    return { id, version: project.version + 1 };
+    return applyEdit(tx, ctx, project, input);
   });
+}
+
+/** Writes a checked edit of a loaded (locked) project: fields, units, planned dates, and the event. */
+export async function applyEdit(tx: Db, ctx: Ctx, project: typeof projects.$inferSelect, input: ProjectInput, action = 'edit') {
+  const id = project.id;
+  const next = columnsOf(input);
+  const changed = Object.keys(next).filter(
+    (k) => JSON.stringify((project as Record<string, unknown>)[k]) !== JSON.stringify((next as Record<string, unknown>)[k]),
+  );
+  await tx
+    .update(projects)
+    .set({ ...next, version: project.version + 1, updatedAt: ctx.clock.now() })
+    .where(eq(projects.id, id));
+  await writeUnits(tx, id, input);
+  for (const stage of STAGE_IDS)
+    await tx
+      .update(projectStages)
+      .set({ plannedOn: input.planned[stage] ?? null })
+      .where(and(eq(projectStages.projectId, id), eq(projectStages.stage, stage)));
+  await recordProjectEvent(tx, ctx, id, { action, data: { changed, planned: input.planned } });
+  return { id, version: project.version + 1 };
 }

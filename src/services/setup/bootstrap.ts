@@ -11,6 +11,9 @@ import { loadDemoTasks } from './demo-tasks.js';
 import { loadDemoMeeting } from './demo-meeting.js';
 import { refreshAllLights } from '../warnings/refresh.js';
 import { loadMujunDemo } from '../mujun/demo.js';
+import { loadCultivationDemo } from '../cultivation/demo.js';
+import { loadDemoProjectSettings, loadDemoProjects } from './demo-projects.js';
+import { anyuanEnterprises } from '../../demo/anyuan-enterprises.js';
 import { getSetting } from '../settings/read.js';
 import { districtSetting } from '../settings/district.js';
 
@@ -151,7 +154,10 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
     })),
   );
   const mujun = await loadMujunDemo(tx, clock);
+  const cultivationTiers = await loadCultivationDemo(tx, clock);
+  await loadDemoProjectSettings(tx, unitId);
   let tasks = 0;
+  let projectCount = 0;
   if (withTasks) {
     const rows = await tx.select().from(users);
     const accounts = new Map(
@@ -164,6 +170,8 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
     await loadDemoMeeting(tx, clock.now());
     // the histories were replayed at their own dates: light every task as of today
     await refreshAllLights(tx, clock.now());
+    const years = anyuanEnterprises();
+    projectCount = await loadDemoProjects(tx, clock, { unitId, leaderId }, years[years.length - 1]!);
   }
   await recordAudit(
     tx,
@@ -177,7 +185,9 @@ async function loadDemo(tx: Db, clock: Clock, withTasks: boolean): Promise<Crede
         leaders: demo.LEADERS.length,
         accounts: credentials.length,
         tasks,
+        projects: projectCount,
         mujun,
+        cultivationTiers,
       },
     },
   );

@@ -32,6 +32,7 @@ import {
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  RiseOutlined,
   TeamOutlined,
   UserOutlined,
   UserSwitchOutlined,
@@ -116,6 +117,7 @@ function useMenuItems(): MenuProps['items'] {
     { key: '/mujun', perm: 'mujun.read', icon: <FieldNumberOutlined />, label: t('mujun.menu.results') },
     { key: '/mujun/compare', perm: 'mujun.read', icon: <SwapOutlined />, label: t('mujun.menu.compare') },
     { key: '/mujun/appeals', perm: 'mujun.read', icon: <ExceptionOutlined />, label: t('mujun.menu.appeals') },
+    { key: '/cultivation', perm: 'mujun.read', icon: <RiseOutlined />, label: t('cultivation.menu') },
     { key: '/mujun/data', perm: 'mujun.manage', icon: <DatabaseOutlined />, label: t('mujunAdmin.menu.data') },
     { key: '/mujun/schemes', perm: 'mujun.manage', icon: <ProfileOutlined />, label: t('mujunAdmin.menu.schemes') },
     { key: '/mujun/policies', perm: 'mujun.manage', icon: <ControlOutlined />, label: t('mujunAdmin.menu.policies') },
@@ -233,6 +235,7 @@ export default function AppShell() {
     '/mujun/data',
     '/mujun/schemes',
     '/mujun/policies',
+    '/cultivation',
     /* '/mujun' last: the prefix of the others */ '/mujun',
   ];
   const selected =

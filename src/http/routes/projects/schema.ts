@@ -81,3 +81,12 @@ export const acceptBody = z.object({
   year: z.number().int(),
   entered: z.record(z.string().max(40), z.number().finite()).default({}),
 });
+
+export const appealFields = z.object({
+  acceptanceId: z.uuid('请选择验收记录'),
+  indicatorId: z.string().trim().min(1, '请选择有异议的指标').max(40),
+  claimedValue: z.coerce.number({ error: '请填写申诉的实际值' }).finite(),
+  reason: z.string().trim().min(1, '请填写申诉理由').max(2000),
+});
+
+export const decisionBody = z.object({ reason: z.string().trim().min(1, '请填写处理意见').max(2000) });

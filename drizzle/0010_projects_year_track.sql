@@ -1,0 +1,1 @@
+CREATE INDEX "projects_year_track_idx" ON "projects" USING btree ("list_year","track","state");
