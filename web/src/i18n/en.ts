@@ -5,11 +5,8 @@ import enMeetings from './en.meetings';
 import enDashboard from './en.dashboard';
 import enMujun from './en.mujun';
 import enMujunAdmin from './en.mujunAdmin';
-<<<<<<< HEAD
 import enProjects from './en.projects';
-=======
 import enCultivation from './en.cultivation';
->>>>>>> main
 
 const en: Messages = {
   app: {
@@ -322,11 +319,8 @@ const en: Messages = {
   ...enDashboard,
   ...enMujun,
   ...enMujunAdmin,
-<<<<<<< HEAD
   ...enProjects,
-=======
   ...enCultivation,
->>>>>>> main
 };
 
 export default en;

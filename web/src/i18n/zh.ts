@@ -4,11 +4,8 @@ import zhMeetings from './zh.meetings';
 import zhDashboard from './zh.dashboard';
 import zhMujun from './zh.mujun';
 import zhMujunAdmin from './zh.mujunAdmin';
-<<<<<<< HEAD
 import zhProjects from './zh.projects';
-=======
 import zhCultivation from './zh.cultivation';
->>>>>>> main
 
 // Simplified Chinese — the primary language. en.ts must have the same keys (checked by the type below).
 const zh = {
@@ -322,11 +319,8 @@ const zh = {
   ...zhDashboard,
   ...zhMujun,
   ...zhMujunAdmin,
-<<<<<<< HEAD
   ...zhProjects,
-=======
   ...zhCultivation,
->>>>>>> main
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

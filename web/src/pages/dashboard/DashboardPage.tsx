@@ -13,11 +13,8 @@ import { notifyError } from '../../components/feedback';
 import { LoadError } from '../../components/Results';
 import { FigureLink, LightPanel, OverduePanel, RatesPanel, SourcePanel, StatusPanel, TrendPanel } from '../../components/dashboard/Panels';
 import { DirectivePanel } from '../../components/dashboard/DirectivePanel';
-<<<<<<< HEAD
 import { ProjectsPanel } from '../../components/projects/ProjectsPanel';
-=======
 import { CultivationPanel } from '../../components/cultivation/CultivationPanel';
->>>>>>> main
 import { useTaskLabels } from '../../components/tasks/useTaskLabels';
 
 const SCOPE_KEYS = ['q', 'sourceKind', 'sourceId', 'leaderId', 'leadUnitId', 'unitId'] as const;
@@ -309,15 +306,14 @@ export default function DashboardPage() {
                   </Card>
                 </Col>
               )}
-<<<<<<< HEAD
               {can('projects.read') && (
                 <Col span={24}>
                   <ProjectsPanel />
-=======
+                </Col>
+              )}
               {can('mujun.read') && (
                 <Col span={24}>
                   <CultivationPanel />
->>>>>>> main
                 </Col>
               )}
               {can('tasks.manage') && (
