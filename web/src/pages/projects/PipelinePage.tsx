@@ -28,7 +28,7 @@ export default function PipelinePage() {
   const funnel = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
     series: [{
-      type: 'funnel', left: '6%', width: '68%', top: 10, bottom: 10, sort: 'none', minSize: '12%', gap: 2,
+      type: 'funnel', left: '6%', width: '68%', top: 10, bottom: 10, sort: 'none', minSize: '4%', gap: 2,
       label: { show: true, position: 'right', formatter: '{b} {c}', color: '#444' },
       data: (d?.funnel ?? []).map((f, i) => ({ name: t(`project.stage.${f.stage}`), value: f.count, stage: f.stage, itemStyle: { color: STAGE_PALETTE[i] } })),
     }],
