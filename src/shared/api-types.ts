@@ -218,6 +218,7 @@ import type * as pjAcceptance from '../services/projects/acceptance.js';
 import type * as pjFiles from '../services/projects/files.js';
 import type * as pjSettings from '../services/projects/settings.js';
 import type * as pjRoutes from '../http/routes/projects/schema.js';
+import type * as pjLedgerFile from '../services/projects/ledger-file.js';
 
 export type ProjectStage = pjLifecycle.Stage;
 export type ProjectState = pjLifecycle.ProjectState;
@@ -246,3 +247,6 @@ export type ProjectTaskRaised = Answer<typeof pjReports.raiseTask>;
 export type ProjectAccepted = Answer<typeof pjAcceptance.acceptProject>;
 export type ProjectAcceptDue = Answer<typeof pjAcceptance.acceptDue>;
 export type ProjectFileUploaded = Answer<typeof pjFiles.uploadProjectFile>;
+
+/** The yearly project list import's answer. */
+export type ProjectImportResult = Answer<typeof pjLedgerFile.importProjectLedger>;

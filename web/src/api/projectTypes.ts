@@ -45,3 +45,5 @@ export type TaskRaised = api.ProjectTaskRaised;
 export type Accepted = api.ProjectAccepted;
 export type AcceptDue = api.ProjectAcceptDue;
 export type FileUploaded = api.ProjectFileUploaded;
+export type ProjectAppeal = ProjectPage['appeals'][number];
+export type ProjectImportResult = api.ProjectImportResult;

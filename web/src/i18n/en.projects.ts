@@ -16,6 +16,7 @@ const enProjects = {
     ledger: {
       title: 'Project ledger', search: 'Name, investor, number', behind: 'Behind schedule only', create: 'New project', empty: 'No project matches', total: '{{total}} projects',
       allYears: 'All years', clear: 'Clear filters', pipeline: 'Pipeline',
+      export: 'Export ledger', import: 'Import yearly list', importTitle: 'Import the yearly project list', importIntro: 'Import the {{year}} project list (.xlsx; the first row may be a title). Rows with a project number update that project, rows without add a project; stages are not moved by an import. Any error imports nothing and is listed with its row and column.', imported: 'Imported: {{created}} added, {{updated}} updated',
     },
     form: { title: 'New project', created: 'Project registered: {{number}}', plannedHint: 'Planned date of each stage (for the warnings)' },
     detail: {
@@ -27,9 +28,16 @@ const enProjects = {
       rectifyBy: 'Rectify by', penalty: 'Penalty (10k CNY)', files: 'Files', noFiles: 'No file yet', upload: 'Upload file', uploaded: 'Uploaded', timeline: 'Timeline',
       advance: 'Advance to “{{stage}}”', goBack: 'Move back', terminate: 'Terminate', on: 'Date', reason: 'Reason', evidence: 'Evidence', overrides: 'Override commitments (optional, with a reason)',
       moved: 'Done', to: 'Back to', reasonRequired: 'Please give a reason', terminated: 'Terminated: {{reason}}', light: 'Warning', lightReasons: 'Why', number: 'Number',
+      pledge: 'Pledge (.docx)', reportPdf: 'Acceptance report (PDF)',
       reportSaved: 'Report filed', accepted: 'Acceptance done: {{verdict}}', penaltyNone: '—', commitmentsOn: 'Committed on {{on}}',
     },
-    event: { create: 'Registered', edit: 'Edited', stage: 'Stage advanced', stage_back: 'Stage moved back', terminate: 'Terminated', report: 'Monthly report', raise_task: 'Tracked task raised', acceptance: 'Acceptance check', file: 'File uploaded' },
+    event: { create: 'Registered', edit: 'Edited', stage: 'Stage advanced', stage_back: 'Stage moved back', terminate: 'Terminated', report: 'Monthly report', raise_task: 'Tracked task raised', acceptance: 'Acceptance check', file: 'File uploaded', appeal: 'Appeal filed', appeal_accept: 'Appeal accepted', appeal_reject: 'Appeal rejected', import_update: 'Updated by import' },
+    appeal: {
+      open: 'Appeal', title: 'Appeal the acceptance', submit: 'Submit appeal', indicator: 'Indicator in dispute', indicatorRequired: 'Choose the indicator', claimed: 'Claimed actual value', claimedRequired: 'Enter the value',
+      reason: 'Reason', reasonRequired: 'Enter the reason', evidence: 'Evidence (optional)', filed: 'Appeal filed', list: 'Appeals', decision: 'Decision', decisionPlaceholder: 'Decision (required)',
+      accept: 'Accept and judge again', reject: 'Reject', accepted: 'Accepted and judged again', rejected: 'Rejected',
+      status: { pending: 'Pending', accepted: 'Accepted', rejected: 'Rejected' },
+    },
     pipeline: {
       title: 'Project pipeline', year: 'Year', total: 'Projects', investment: 'Total investment (10k CNY)', plan: 'Plan this year (10k CNY)', funnel: 'Projects by stage reached', byTrack: 'Projects by track (current stage)',
       monthly: 'Investment completed vs plan', done: 'Completed to date', planLine: 'Plan (even by month)', month: 'This month', targets: 'Investment targets', behind: 'Behind schedule', lights: 'Warnings',

@@ -16,6 +16,7 @@ const zhProjects = {
     ledger: {
       title: '项目台账', search: '项目名称、投资方、编号', behind: '只看滞后', create: '新建项目', empty: '没有符合条件的项目', total: '共 {{total}} 个项目',
       allYears: '全部年度', clear: '清除筛选', pipeline: '项目漏斗',
+      export: '导出台账', import: '导入年度清单', importTitle: '导入年度项目清单', importIntro: '导入 {{year}} 年度项目清单（.xlsx，第一行可为标题）。有“项目编号”的行更新该项目，编号为空的行新增项目；阶段不通过导入推进。任何一处错误都不导入，并列出行号和列号。', imported: '已导入：新增 {{created}} 个，更新 {{updated}} 个',
     },
     form: { title: '新建项目', created: '项目已入库：{{number}}', plannedHint: '各阶段计划日期（用于预警）' },
     detail: {
@@ -27,9 +28,16 @@ const zhProjects = {
       rectifyBy: '整改期限', penalty: '违约金(万元)', files: '项目材料', noFiles: '暂无材料', upload: '上传材料', uploaded: '已上传', timeline: '项目动态',
       advance: '推进到“{{stage}}”', goBack: '退回', terminate: '终止', on: '日期', reason: '原因', evidence: '依据说明', overrides: '调整承诺值（可选，须说明理由）',
       moved: '已办理', to: '退回到', reasonRequired: '请填写原因', terminated: '已终止：{{reason}}', light: '预警', lightReasons: '预警原因', number: '编号',
+      pledge: '承诺书', reportPdf: '验收报告（PDF）',
       reportSaved: '月报已报送', accepted: '验收完成：{{verdict}}', penaltyNone: '—', commitmentsOn: '承诺日期：{{on}}',
     },
-    event: { create: '入库', edit: '修改项目', stage: '推进阶段', stage_back: '退回阶段', terminate: '终止项目', report: '报送月报', raise_task: '转为督办事项', acceptance: '对标验收', file: '上传材料' },
+    event: { create: '入库', edit: '修改项目', stage: '推进阶段', stage_back: '退回阶段', terminate: '终止项目', report: '报送月报', raise_task: '转为督办事项', acceptance: '对标验收', file: '上传材料', appeal: '提出申诉', appeal_accept: '采纳申诉', appeal_reject: '驳回申诉', import_update: '导入更新' },
+    appeal: {
+      open: '申诉', title: '对验收结果提出申诉', submit: '提交申诉', indicator: '有异议的指标', indicatorRequired: '请选择指标', claimed: '申诉的实际值', claimedRequired: '请填写实际值',
+      reason: '申诉理由', reasonRequired: '请填写申诉理由', evidence: '证明材料（可选）', filed: '申诉已提交', list: '申诉', decision: '处理意见', decisionPlaceholder: '处理意见（必填）',
+      accept: '采纳并重新验收', reject: '驳回', accepted: '已采纳，已重新验收', rejected: '已驳回',
+      status: { pending: '待处理', accepted: '已采纳', rejected: '已驳回' },
+    },
     pipeline: {
       title: '项目漏斗', year: '年度', total: '项目总数', investment: '总投资(万元)', plan: '年度计划投资(万元)', funnel: '各阶段项目（已达到该阶段）', byTrack: '各赛道项目（当前阶段）',
       monthly: '月度完成投资与计划', done: '累计完成', planLine: '计划（按月均摊）', month: '当月完成', targets: '招商目标', behind: '滞后项目', lights: '预警分布',

@@ -1,13 +1,15 @@
 // 项目台账: the register in the reader's scope, filtered, sorted and paged on the server; the view lives in the URL.
-import { Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
+import { Button, Card, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
-import { FunnelPlotOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FunnelPlotOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, type Query } from '../../api/client';
+import { api, download, type Query } from '../../api/client';
+import { ImportCard } from '../../components/ImportCard';
+import { notifyError } from '../../components/feedback';
 import { useRequest } from '../../api/hooks';
-import { INVESTOR_FLAGS, PROJECT_SORTS, PROJECT_SOURCES, STATES, type ProjectLedgerPage, type ProjectRow, type ProjectSettings, type ProjectSort } from '../../api/projectTypes';
+import { INVESTOR_FLAGS, PROJECT_SORTS, PROJECT_SOURCES, STATES, type ProjectImportResult, type ProjectLedgerPage, type ProjectRow, type ProjectSettings, type ProjectSort } from '../../api/projectTypes';
 import { LIGHTS } from '../../api/taskTypes';
 import { LoadError } from '../../components/Results';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -38,6 +40,10 @@ export default function ProjectLedgerPage() {
   const units = useUnits();
   const leaders = useLeaders();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  // the export takes the screen's filters; the import is the yearly list of the year filtered on (else this year)
+  const exportQuery: Query = { ...f };
+  const importYear = f.year ? Number(f.year) : new Date().getFullYear();
   const [q, setQ] = useState(f.q ?? '');
   useEffect(() => setQ(f.q ?? ''), [f.q]);
 
@@ -93,6 +99,14 @@ export default function ProjectLedgerPage() {
           <Button icon={<FunnelPlotOutlined />} onClick={() => navigate(`/projects/pipeline${f.year ? `?year=${f.year}` : ''}`)}>
             {t('project.ledger.pipeline')}
           </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void download('/projects/export', exportQuery, 'projects.xlsx').catch(notifyError)} data-testid="project-export">
+            {t('project.ledger.export')}
+          </Button>
+          {list.data?.canManage && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="project-import">
+              {t('project.ledger.import')}
+            </Button>
+          )}
           {list.data?.canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-create">
               {t('project.ledger.create')}
@@ -145,6 +159,17 @@ export default function ProjectLedgerPage() {
           </div>
         )}
       </Card>
+      {importing && (
+        <Modal open width={720} title={t('project.ledger.importTitle')} footer={null} onCancel={() => { setImporting(false); list.reload(); }} destroyOnHidden>
+          <ImportCard<ProjectImportResult>
+            url="/projects/import"
+            testId="project-import-card"
+            intro={t('project.ledger.importIntro', { year: importYear })}
+            prepare={async () => ({ query: { year: String(importYear) } })}
+            success={(r) => ({ title: t('project.ledger.imported', { created: r.created, updated: r.updated }), detail: null })}
+          />
+        </Modal>
+      )}
       {creating && (
         <ProjectFormModal
           onClose={() => setCreating(false)}

@@ -1,11 +1,11 @@
 // 项目详情: register fields, stages (planned / actual), the actions the caller may take, 标准地 commitments, monthly
 // reports (and the tasks raised from them), 对标验收, files and the timeline.
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, download } from '../../api/client';
 import { useRequest } from '../../api/hooks';
 import type { AcceptanceResult, ProjectPage as Page, ProjectReport, ProjectState, TaskRaised } from '../../api/projectTypes';
 import { notifyError, toast } from '../../components/feedback';
@@ -15,6 +15,7 @@ import { LightTag } from '../../components/tasks/LightTag';
 import { fileSize } from '../../components/tasks/TaskAttachments';
 import { AcceptModal, MoveModal, ReportForm, type MoveKind } from '../../components/projects/ProjectModals';
 import { money, StageTag, VerdictTag } from '../../components/projects/ProjectTags';
+import { AppealList, AppealModal } from '../../components/projects/ProjectAppeals';
 
 function Reports({ p, onReport, onRaised }: { p: Page; onReport?: () => void; onRaised: () => void }) {
   const { t } = useTranslation();
@@ -92,11 +93,16 @@ function Reports({ p, onReport, onRaised }: { p: Page; onReport?: () => void; on
   );
 }
 
-function Acceptances({ p, onAccept }: { p: Page; onAccept?: () => void }) {
+function Acceptances({ p, onAccept, onAppeal, onChanged }: { p: Page; onAccept?: () => void; onAppeal?: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('project.detail.acceptances')} style={{ marginTop: 16 }} data-testid="project-acceptances"
-      extra={onAccept && <Button size="small" onClick={onAccept} data-testid="accept-open">{t('project.detail.accept')}</Button>}>
+      extra={
+        <Space>
+          {onAppeal && <Button size="small" onClick={onAppeal} data-testid="appeal-open">{t('project.appeal.open')}</Button>}
+          {onAccept && <Button size="small" onClick={onAccept} data-testid="accept-open">{t('project.detail.accept')}</Button>}
+        </Space>
+      }>
       {p.acceptances.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.detail.noAcceptances')} />
       ) : (
@@ -110,6 +116,7 @@ function Acceptances({ p, onAccept }: { p: Page; onAccept?: () => void }) {
                 {a.rectifyBy && <Tag color="orange">{t('project.detail.rectifyBy')}：{a.rectifyBy}</Tag>}
                 {r.penalty !== null && r.penalty > 0 && <Tag color="red">{t('project.detail.penalty')}：{money(r.penalty)}</Tag>}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.decidedByName} · {formatTime(a.createdAt)}</Typography.Text>
+                <a href={`/api/projects/${p.id}/acceptances/${a.id}/report.pdf`} target="_blank" rel="noreferrer" data-testid="acceptance-pdf">{t('project.detail.reportPdf')}</a>
               </Space>
               <Table
                 size="small"
@@ -129,6 +136,7 @@ function Acceptances({ p, onAccept }: { p: Page; onAccept?: () => void }) {
           );
         })
       )}
+      <AppealList page={p} onChanged={onChanged} />
     </Card>
   );
 }
@@ -138,7 +146,7 @@ export default function ProjectPage() {
   const { id = '' } = useParams();
   const page = useRequest(() => api.get<Page>(`/projects/${id}`), `project|${id}`);
   const [move, setMove] = useState<MoveKind | null>(null);
-  const [modal, setModal] = useState<'report' | 'accept' | null>(null);
+  const [modal, setModal] = useState<'report' | 'accept' | 'appeal' | null>(null);
   const done = () => {
     setMove(null);
     setModal(null);
@@ -173,6 +181,11 @@ export default function ProjectPage() {
           <Typography.Text type="secondary">{p.number} · {p.investorName}</Typography.Text>
         </div>
         <Space wrap>
+          {p.commitments && (
+            <Button icon={<FileWordOutlined />} onClick={() => void download(`/projects/${p.id}/pledge.docx`, undefined, 'pledge.docx').catch(notifyError)} data-testid="project-pledge">
+              {t('project.detail.pledge')}
+            </Button>
+          )}
           {p.can.next && <Button type="primary" onClick={() => setMove('next')} data-testid="project-advance">{t('project.detail.advance', { stage: t(`project.stage.${p.can.next}`) })}</Button>}
           {p.can.goBack && current > 0 && <Button onClick={() => setMove('back')} data-testid="project-back">{t('project.detail.goBack')}</Button>}
           {p.can.manage && state !== 'terminated' && <Button danger onClick={() => setMove('terminate')} data-testid="project-terminate">{t('project.detail.terminate')}</Button>}
@@ -233,7 +246,7 @@ export default function ProjectPage() {
             )}
           </Card>
           <Reports p={p} onReport={p.can.report ? () => setModal('report') : undefined} onRaised={page.reload} />
-          <Acceptances p={p} onAccept={p.can.accept ? () => setModal('accept') : undefined} />
+          <Acceptances p={p} onAccept={p.can.accept ? () => setModal('accept') : undefined} onAppeal={p.can.appeal ? () => setModal('appeal') : undefined} onChanged={page.reload} />
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={t('project.detail.files')} data-testid="project-files"
@@ -271,6 +284,7 @@ export default function ProjectPage() {
       {move && <MoveModal page={p} kind={move} onClose={() => setMove(null)} onDone={done} />}
       {modal === 'report' && <ReportForm page={p} onClose={() => setModal(null)} onDone={done} />}
       {modal === 'accept' && <AcceptModal page={p} onClose={() => setModal(null)} onDone={done} />}
+      {modal === 'appeal' && <AppealModal page={p} onClose={() => setModal(null)} onDone={done} />}
     </>
   );
 }
