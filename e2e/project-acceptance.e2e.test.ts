@@ -1,7 +1,8 @@
 /**
  * 对标验收 in the browser: a project in production is judged on its enterprise's 亩均 data (set up through the API);
  * the lead unit's head (工信局) reads the result with its PDF and 承诺书 and appeals the 容积率 with a claimed value;
- * the investment bureau (商务局) accepts the appeal, and the project is judged again. Screenshots:
+ * the investment bureau (商务局) accepts the appeal, and the project is judged again; it edits the project and runs the
+ * yearly acceptance of due projects from the ledger. Screenshots:
  * e2e/output/project-acceptance-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,16 @@ describe.skipIf(!hasChromium)('对标验收 in the browser: the result, an appea
     await page.locator('[data-testid="project-appeal"][data-status="accepted"]').waitFor();
     expect(await page.getByTestId('acceptance').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}project-acceptance-3-accepted.png`, fullPage: true });
+    // the register's keeper edits the project (the form starts from the stored values and their version)
+    await page.getByTestId('project-edit').click();
+    await page.getByTestId('pf-name').fill('年产 5 万吨先进陶瓷技改项目');
+    await page.getByTestId('project-form-submit').click();
+    await page.getByTestId('project-title').getByText('年产 5 万吨先进陶瓷技改项目').waitFor();
+    // and runs the yearly acceptance of every due project from the ledger (none is due here)
+    await page.goto(`${base}/projects`);
+    await page.getByTestId('project-accept-due').click();
+    await page.getByText(/验收 0 个/).waitFor();
+    await page.screenshot({ path: `${SHOTS}project-acceptance-4-ledger.png` });
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ export interface ReportInput {
   problems: string;
 }
 
-/** Files (or replaces) a month's report; the month may not lie in the future, nor before the project was signed. */
+/** Files (or replaces) a month's report; the month may not lie in the future, and a project in talks or terminated files none. */
 export async function fileReport(ctx: Ctx, id: string, input: ReportInput) {
   requirePermission(ctx, 'projects.read');
   return ctx.db.transaction(async (tx) => {

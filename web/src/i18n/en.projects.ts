@@ -16,9 +16,9 @@ const enProjects = {
     ledger: {
       title: 'Project ledger', search: 'Name, investor, number', behind: 'Behind schedule only', create: 'New project', empty: 'No project matches', total: '{{total}} projects',
       allYears: 'All years', clear: 'Clear filters', pipeline: 'Pipeline',
-      export: 'Export ledger', import: 'Import yearly list', importTitle: 'Import the yearly project list', importIntro: 'Import the {{year}} project list (.xlsx; the first row may be a title). Rows with a project number update that project, rows without add a project; stages are not moved by an import. Any error imports nothing and is listed with its row and column.', imported: 'Imported: {{created}} added, {{updated}} updated',
+      export: 'Export ledger', acceptDue: 'Accept due projects', acceptDueDone: '{{year}} data: {{judged}} judged, {{pass}} passed, {{fail}} failed, {{incomplete}} incomplete', import: 'Import yearly list', importTitle: 'Import the yearly project list', importIntro: 'Import the {{year}} project list (.xlsx; the first row may be a title). Rows with a project number update that project, rows without add a project; stages are not moved by an import. Any error imports nothing and is listed with its row and column.', imported: 'Imported: {{created}} added, {{updated}} updated',
     },
-    form: { title: 'New project', created: 'Project registered: {{number}}', plannedHint: 'Planned date of each stage (for the warnings)' },
+    form: { title: 'New project', editTitle: 'Edit project', saved: 'Saved', created: 'Project registered: {{number}}', plannedHint: 'Planned date of each stage (for the warnings)' },
     detail: {
       notFound: 'The project does not exist or is outside your scope.', back: 'Back to the ledger', info: 'Project', stages: 'Stages', commitments: 'Land commitments (标准地)', noCommitments: 'Fixed from the control table at land supply',
       committed: 'Committed', tableValue: 'Table value', overrideReason: 'Reason', indicator: 'Indicator', reports: 'Monthly reports', noReports: 'No monthly report yet',
@@ -28,7 +28,7 @@ const enProjects = {
       rectifyBy: 'Rectify by', penalty: 'Penalty (10k CNY)', files: 'Files', noFiles: 'No file yet', upload: 'Upload file', uploaded: 'Uploaded', timeline: 'Timeline',
       advance: 'Advance to “{{stage}}”', goBack: 'Move back', terminate: 'Terminate', on: 'Date', reason: 'Reason', evidence: 'Evidence', overrides: 'Override commitments (optional, with a reason)',
       moved: 'Done', to: 'Back to', reasonRequired: 'Please give a reason', terminated: 'Terminated: {{reason}}', light: 'Warning', lightReasons: 'Why', number: 'Number',
-      pledge: 'Pledge (.docx)', reportPdf: 'Acceptance report (PDF)',
+      pledge: 'Pledge (.docx)', edit: 'Edit', reportPdf: 'Acceptance report (PDF)',
       reportSaved: 'Report filed', accepted: 'Acceptance done: {{verdict}}', penaltyNone: '—', commitmentsOn: 'Committed on {{on}}',
     },
     event: { create: 'Registered', edit: 'Edited', stage: 'Stage advanced', stage_back: 'Stage moved back', terminate: 'Terminated', report: 'Monthly report', raise_task: 'Tracked task raised', acceptance: 'Acceptance check', file: 'File uploaded', appeal: 'Appeal filed', appeal_accept: 'Appeal accepted', appeal_reject: 'Appeal rejected', import_update: 'Updated by import' },

@@ -16,9 +16,9 @@ const zhProjects = {
     ledger: {
       title: '项目台账', search: '项目名称、投资方、编号', behind: '只看滞后', create: '新建项目', empty: '没有符合条件的项目', total: '共 {{total}} 个项目',
       allYears: '全部年度', clear: '清除筛选', pipeline: '项目漏斗',
-      export: '导出台账', import: '导入年度清单', importTitle: '导入年度项目清单', importIntro: '导入 {{year}} 年度项目清单（.xlsx，第一行可为标题）。有“项目编号”的行更新该项目，编号为空的行新增项目；阶段不通过导入推进。任何一处错误都不导入，并列出行号和列号。', imported: '已导入：新增 {{created}} 个，更新 {{updated}} 个',
+      export: '导出台账', acceptDue: '到期项目验收', acceptDueDone: '{{year}} 年度数据：验收 {{judged}} 个，达标 {{pass}}、未达标 {{fail}}、数据不全 {{incomplete}}', import: '导入年度清单', importTitle: '导入年度项目清单', importIntro: '导入 {{year}} 年度项目清单（.xlsx，第一行可为标题）。有“项目编号”的行更新该项目，编号为空的行新增项目；阶段不通过导入推进。任何一处错误都不导入，并列出行号和列号。', imported: '已导入：新增 {{created}} 个，更新 {{updated}} 个',
     },
-    form: { title: '新建项目', created: '项目已入库：{{number}}', plannedHint: '各阶段计划日期（用于预警）' },
+    form: { title: '新建项目', editTitle: '修改项目', saved: '已保存', created: '项目已入库：{{number}}', plannedHint: '各阶段计划日期（用于预警）' },
     detail: {
       notFound: '项目不存在，或不在您的查看范围内。', back: '返回台账', info: '项目信息', stages: '项目阶段', commitments: '标准地承诺', noCommitments: '供地时按控制指标表确定承诺',
       committed: '承诺值', tableValue: '控制表值', overrideReason: '调整理由', indicator: '指标', reports: '月度进展', noReports: '暂无月度进展',
@@ -28,7 +28,7 @@ const zhProjects = {
       rectifyBy: '整改期限', penalty: '违约金(万元)', files: '项目材料', noFiles: '暂无材料', upload: '上传材料', uploaded: '已上传', timeline: '项目动态',
       advance: '推进到“{{stage}}”', goBack: '退回', terminate: '终止', on: '日期', reason: '原因', evidence: '依据说明', overrides: '调整承诺值（可选，须说明理由）',
       moved: '已办理', to: '退回到', reasonRequired: '请填写原因', terminated: '已终止：{{reason}}', light: '预警', lightReasons: '预警原因', number: '编号',
-      pledge: '承诺书', reportPdf: '验收报告（PDF）',
+      pledge: '承诺书', edit: '修改', reportPdf: '验收报告（PDF）',
       reportSaved: '月报已报送', accepted: '验收完成：{{verdict}}', penaltyNone: '—', commitmentsOn: '承诺日期：{{on}}',
     },
     event: { create: '入库', edit: '修改项目', stage: '推进阶段', stage_back: '退回阶段', terminate: '终止项目', report: '报送月报', raise_task: '转为督办事项', acceptance: '对标验收', file: '上传材料', appeal: '提出申诉', appeal_accept: '采纳申诉', appeal_reject: '驳回申诉', import_update: '导入更新' },

@@ -1,4 +1,5 @@
-// 新建项目: the register fields and the planned date of each stage (the warnings' milestones).
+// 新建项目 / 修改项目: the register fields and the planned date of each stage (the warnings' milestones). Editing sends
+// the version the form started from; a save over somebody else's answers 409 and says so.
 import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +9,38 @@ import { INVESTOR_FLAGS, PROJECT_SOURCES, STAGES, type ProjectBody, type Project
 import { reportFormError, toast } from '../feedback';
 import { UnitTreeSelect } from '../UnitTreeSelect';
 import { leaderLabel, useLeaders, useUnits } from '../tasks/useTaskRefs';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ProjectPage } from '../../api/projectTypes';
 
 type Values = Omit<ProjectBody, 'planned'> & { planned?: Partial<Record<Stage, Dayjs | null>> };
 
 const FIELDS = ['name', 'investorName', 'investorUscc', 'investorFlags', 'source', 'fundName', 'industryCode', 'track', 'totalInvestment', 'fixedInvestment', 'yearPlanInvestment', 'landMu', 'placeUnitId', 'leaderId', 'leadUnitId', 'coopUnitIds', 'listYear'];
 
-export function ProjectFormModal({ onClose, onDone }: { onClose: () => void; onDone: (r: ProjectCreated) => void }) {
+/** The form's values for an existing project. */
+function initialOf(p: ProjectPage): Values {
+  return {
+    name: p.name,
+    investorName: p.investorName,
+    investorUscc: p.investorUscc,
+    investorFlags: p.investorFlags,
+    source: p.source,
+    fundName: p.fundName,
+    industryCode: p.industryCode,
+    track: p.track,
+    totalInvestment: p.totalInvestment,
+    fixedInvestment: p.fixedInvestment,
+    yearPlanInvestment: p.yearPlanInvestment,
+    landMu: p.landMu,
+    placeUnitId: p.placeUnitId,
+    leaderId: p.leaderId,
+    leadUnitId: p.leadUnitId,
+    coopUnitIds: p.coopUnits.map((u) => u.id),
+    listYear: p.listYear,
+    planned: Object.fromEntries(p.stages.filter((s) => s.plannedOn).map((s) => [s.stage, dayjs(s.plannedOn)])),
+  };
+}
+
+export function ProjectFormModal({ onClose, onDone, editing }: { onClose: () => void; onDone: (r: ProjectCreated) => void; editing?: ProjectPage }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -31,9 +57,15 @@ export function ProjectFormModal({ onClose, onDone }: { onClose: () => void; onD
     const body: ProjectBody = { ...v, coopUnitIds: v.coopUnitIds ?? [], investorFlags: v.investorFlags ?? [], planned };
     setBusy(true);
     try {
-      const r = await api.post<ProjectCreated>('/projects', body);
-      toast('success', t('project.form.created', { number: r.number }));
-      onDone(r);
+      if (editing) {
+        await api.put(`/projects/${editing.id}`, { ...body, version: editing.version });
+        toast('success', t('project.form.saved'));
+        onDone({ id: editing.id, number: editing.number });
+      } else {
+        const r = await api.post<ProjectCreated>('/projects', body);
+        toast('success', t('project.form.created', { number: r.number }));
+        onDone(r);
+      }
     } catch (e) {
       reportFormError(form, e, FIELDS);
     } finally {
@@ -42,8 +74,8 @@ export function ProjectFormModal({ onClose, onDone }: { onClose: () => void; onD
   };
 
   return (
-    <Modal open title={t('project.form.title')} width={880} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okButtonProps={{ 'data-testid': 'project-form-submit' } as never} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ listYear: new Date().getFullYear(), source: 'business', investorFlags: [], coopUnitIds: [] }} data-testid="project-form">
+    <Modal open title={editing ? t('project.form.editTitle') : t('project.form.title')} width={880} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okButtonProps={{ 'data-testid': 'project-form-submit' } as never} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={editing ? initialOf(editing) : { listYear: new Date().getFullYear(), source: 'business', investorFlags: [], coopUnitIds: [] }} data-testid="project-form">
         <Row gutter={12}>
           <Col span={16}>
             <Form.Item name="name" label={t('project.f.name')} rules={[{ required: true, whitespace: true }]}>

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, download, type Query } from '../../api/client';
 import { ImportCard } from '../../components/ImportCard';
-import { notifyError } from '../../components/feedback';
+import { notifyError, toast } from '../../components/feedback';
 import { useRequest } from '../../api/hooks';
-import { INVESTOR_FLAGS, PROJECT_SORTS, PROJECT_SOURCES, STATES, type ProjectImportResult, type ProjectLedgerPage, type ProjectRow, type ProjectSettings, type ProjectSort } from '../../api/projectTypes';
+import { INVESTOR_FLAGS, PROJECT_SORTS, PROJECT_SOURCES, STATES, type AcceptDue, type ProjectImportResult, type ProjectLedgerPage, type ProjectRow, type ProjectSettings, type ProjectSort } from '../../api/projectTypes';
 import { LIGHTS } from '../../api/taskTypes';
 import { LoadError } from '../../components/Results';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -41,6 +41,21 @@ export default function ProjectLedgerPage() {
   const leaders = useLeaders();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [runningDue, setRunningDue] = useState(false);
+  // 对标验收 of every project due (投产 + the configured years), on last year's 亩均 data
+  const runDue = async () => {
+    const year = new Date().getFullYear() - 1;
+    setRunningDue(true);
+    try {
+      const r = await api.post<AcceptDue>('/projects/acceptances', { year });
+      toast('success', t('project.ledger.acceptDueDone', { year, judged: r.judged, pass: r.pass, fail: r.fail, incomplete: r.incomplete }));
+      list.reload();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setRunningDue(false);
+    }
+  };
   // the export takes the screen's filters; the import is the yearly list of the year filtered on (else this year)
   const exportQuery: Query = { ...f };
   const importYear = f.year ? Number(f.year) : new Date().getFullYear();
@@ -102,6 +117,11 @@ export default function ProjectLedgerPage() {
           <Button icon={<DownloadOutlined />} onClick={() => void download('/projects/export', exportQuery, 'projects.xlsx').catch(notifyError)} data-testid="project-export">
             {t('project.ledger.export')}
           </Button>
+          {list.data?.canManage && (
+            <Button onClick={() => void runDue()} loading={runningDue} data-testid="project-accept-due">
+              {t('project.ledger.acceptDue')}
+            </Button>
+          )}
           {list.data?.canManage && (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="project-import">
               {t('project.ledger.import')}

@@ -16,6 +16,7 @@ import { fileSize } from '../../components/tasks/TaskAttachments';
 import { AcceptModal, MoveModal, ReportForm, type MoveKind } from '../../components/projects/ProjectModals';
 import { money, StageTag, VerdictTag } from '../../components/projects/ProjectTags';
 import { AppealList, AppealModal } from '../../components/projects/ProjectAppeals';
+import { ProjectFormModal } from '../../components/projects/ProjectFormModal';
 
 function Reports({ p, onReport, onRaised }: { p: Page; onReport?: () => void; onRaised: () => void }) {
   const { t } = useTranslation();
@@ -146,6 +147,7 @@ export default function ProjectPage() {
   const { id = '' } = useParams();
   const page = useRequest(() => api.get<Page>(`/projects/${id}`), `project|${id}`);
   const [move, setMove] = useState<MoveKind | null>(null);
+  const [editing, setEditing] = useState(false);
   const [modal, setModal] = useState<'report' | 'accept' | 'appeal' | null>(null);
   const done = () => {
     setMove(null);
@@ -181,6 +183,9 @@ export default function ProjectPage() {
           <Typography.Text type="secondary">{p.number} · {p.investorName}</Typography.Text>
         </div>
         <Space wrap>
+          {p.can.manage && (
+            <Button onClick={() => setEditing(true)} data-testid="project-edit">{t('project.detail.edit')}</Button>
+          )}
           {p.commitments && (
             <Button icon={<FileWordOutlined />} onClick={() => void download(`/projects/${p.id}/pledge.docx`, undefined, 'pledge.docx').catch(notifyError)} data-testid="project-pledge">
               {t('project.detail.pledge')}
@@ -284,6 +289,7 @@ export default function ProjectPage() {
       {move && <MoveModal page={p} kind={move} onClose={() => setMove(null)} onDone={done} />}
       {modal === 'report' && <ReportForm page={p} onClose={() => setModal(null)} onDone={done} />}
       {modal === 'accept' && <AcceptModal page={p} onClose={() => setModal(null)} onDone={done} />}
+      {editing && <ProjectFormModal editing={p} onClose={() => setEditing(false)} onDone={() => { setEditing(false); page.reload(); }} />}
       {modal === 'appeal' && <AppealModal page={p} onClose={() => setModal(null)} onDone={done} />}
     </>
   );
