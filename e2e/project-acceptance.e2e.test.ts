@@ -106,4 +106,23 @@ describe.skipIf(!hasChromium)('对标验收 in the browser: the result, an appea
     await page.screenshot({ path: `${SHOTS}project-acceptance-4-ledger.png` });
     await page.close();
   });
+
+  it('督查室 edits the control table: a bad formula is refused on its field and nothing is stored', async () => {
+    const page = await newPage();
+    await signInAgain(page, 'duchashi');
+    await page.goto(`${base}/projects/settings`);
+    await page.getByTestId('control-table').waitFor();
+    expect(await page.getByText('当前控制指标表为示例数据').count()).toBe(1);
+    const formula = page.getByTestId('indicator-formula').nth(1);
+    await formula.fill('taxx / land_mu');
+    await page.getByTestId('project-settings-save').click();
+    await page.getByText('公式用到未知字段“taxx”').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}project-acceptance-5-settings-error.png`, fullPage: true });
+    const sup = await apiSignIn(t, 'baiyuan.clerk');
+    expect((await sup.get('/api/projects/settings')).json().controlTable.indicators[1].formula).toBe('tax / land_mu');
+    await formula.fill('tax / land_mu');
+    await page.getByTestId('project-settings-save').click();
+    await page.getByText('设置已保存').waitFor();
+    await page.close();
+  });
 });

@@ -34,6 +34,7 @@ import MujunPoliciesPage from './pages/mujun/PoliciesPage';
 import ProjectLedgerPage from './pages/projects/ProjectLedgerPage';
 import ProjectPage from './pages/projects/ProjectPage';
 import PipelinePage from './pages/projects/PipelinePage';
+import ProjectSettingsPage from './pages/projects/ProjectSettingsPage';
 import CultivationPage from './pages/cultivation/CultivationPage';
 
 export default function AppRoutes() {
@@ -76,6 +77,7 @@ export default function AppRoutes() {
           <Route path="mujun/runs/:runId/enterprises/:uscc" element={<RequirePerm perm="mujun.read"><MujunEnterprisePage /></RequirePerm>} />
           <Route path="projects" element={<RequirePerm perm="projects.read"><ProjectLedgerPage /></RequirePerm>} />
           <Route path="projects/pipeline" element={<RequirePerm perm="projects.read"><PipelinePage /></RequirePerm>} />
+          <Route path="projects/settings" element={<RequirePerm perm="projects.read"><ProjectSettingsPage /></RequirePerm>} />
           <Route path="projects/:id" element={<RequirePerm perm="projects.read"><ProjectPage /></RequirePerm>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>

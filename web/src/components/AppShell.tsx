@@ -7,6 +7,7 @@ import {
   RobotOutlined,
   TrophyOutlined,
   AuditOutlined,
+  SettingOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -126,6 +127,7 @@ function useMenuItems(): MenuProps['items'] {
   const projects = allowed([
     { key: '/projects', perm: 'projects.read', icon: <ProjectOutlined />, label: t('project.menu.ledger') },
     { key: '/projects/pipeline', perm: 'projects.read', icon: <FunnelPlotOutlined />, label: t('project.menu.pipeline') },
+    { key: '/projects/settings', perm: 'projects.manage', icon: <SettingOutlined />, label: t('project.menu.settings') },
   ]);
   if (projects.length) items.push({ key: 'projects', icon: <RocketOutlined />, label: t('project.menu.group'), children: projects });
   if (mujun.length) items.push({ key: 'mujun', icon: <FundOutlined />, label: t('mujun.menu.group'), children: mujun });
@@ -229,6 +231,7 @@ export default function AppShell() {
     '/scores',
     '/webhooks',
     '/projects/pipeline',
+    '/projects/settings',
     '/projects',
     '/mujun/compare',
     '/mujun/appeals',

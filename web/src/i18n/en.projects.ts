@@ -1,7 +1,7 @@
 // English for 重大项目; the same keys as zh.projects.ts.
 const enProjects = {
   project: {
-    menu: { group: 'Major projects', ledger: 'Project ledger', pipeline: 'Pipeline' },
+    menu: { group: 'Major projects', ledger: 'Project ledger', pipeline: 'Pipeline', settings: 'Settings' },
     stage: { negotiating: 'Negotiating', signed: 'Signed', land: 'Land supplied', started: 'Started', completed: 'Completed', producing: 'Producing', full: 'Full production', terminated: 'Terminated' },
     flag: { central_soe: 'Central SOE', national: 'National brand', fortune500: 'Fortune 500', china500: 'China Top 500', listed: 'Listed', foreign: 'Foreign-invested' },
     source: { fund: 'Fund-led', business: 'Investor referral', resident: 'Resident office', other: 'Other' },
@@ -37,6 +37,13 @@ const enProjects = {
       reason: 'Reason', reasonRequired: 'Enter the reason', evidence: 'Evidence (optional)', filed: 'Appeal filed', list: 'Appeals', decision: 'Decision', decisionPlaceholder: 'Decision (required)',
       accept: 'Accept and judge again', reject: 'Reject', accepted: 'Accepted and judged again', rejected: 'Rejected',
       status: { pending: 'Pending', accepted: 'Accepted', rejected: 'Rejected' },
+    },
+    settings: {
+      title: 'Project settings', save: 'Save settings', saved: 'Settings saved', general: 'General', officeUnits: 'Investment bureau units (keep the register, see every project)', reportDueDay: 'Monthly report due (day of next month)',
+      tracks: 'Industry tracks', targets: 'Named targets', targetName: 'Target', addTarget: 'Add target', controlTable: '标准地 control indicators', source: 'Source document',
+      illustrativeFlag: 'Illustrative', illustrative: 'The control table is illustrative demo data; replace it with the district\'s official figures.', acceptanceYears: 'Years after production to acceptance', rectifyMonths: 'Rectification period (months)',
+      penaltyFormula: 'Penalty formula (shortfall_ratio: how far short)', indicators: 'Indicators', unit: 'Unit', min: 'At least', max: 'At most', formula: 'Formula (empty: entered at acceptance)', addIndicator: 'Add indicator',
+      rows: 'Values per industry', prefix: 'Industry code prefix', label: 'Industry', addRow: 'Add industry',
     },
     pipeline: {
       title: 'Project pipeline', year: 'Year', total: 'Projects', investment: 'Total investment (10k CNY)', plan: 'Plan this year (10k CNY)', funnel: 'Projects by stage reached', byTrack: 'Projects by track (current stage)',

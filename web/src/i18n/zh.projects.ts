@@ -1,7 +1,7 @@
 // Simplified Chinese for 重大项目 (招大引强, 标准地, 对标验收); merged into zh.ts. en.projects.ts has the same keys.
 const zhProjects = {
   project: {
-    menu: { group: '重大项目', ledger: '项目台账', pipeline: '项目漏斗' },
+    menu: { group: '重大项目', ledger: '项目台账', pipeline: '项目漏斗', settings: '项目设置' },
     stage: { negotiating: '在谈', signed: '签约', land: '供地', started: '开工', completed: '竣工', producing: '投产', full: '达产', terminated: '终止' },
     flag: { central_soe: '央企', national: '国字号/中字头', fortune500: '世界500强', china500: '中国500强', listed: '上市公司', foreign: '外资' },
     source: { fund: '基金招商', business: '以商招商', resident: '驻点招商', other: '其他' },
@@ -37,6 +37,13 @@ const zhProjects = {
       reason: '申诉理由', reasonRequired: '请填写申诉理由', evidence: '证明材料（可选）', filed: '申诉已提交', list: '申诉', decision: '处理意见', decisionPlaceholder: '处理意见（必填）',
       accept: '采纳并重新验收', reject: '驳回', accepted: '已采纳，已重新验收', rejected: '已驳回',
       status: { pending: '待处理', accepted: '已采纳', rejected: '已驳回' },
+    },
+    settings: {
+      title: '项目设置', save: '保存设置', saved: '设置已保存', general: '基本设置', officeUnits: '招商主管单位（可维护项目库、查看全部项目）', reportDueDay: '月报截止日（次月几日）',
+      tracks: '产业赛道', targets: '招商目标', targetName: '目标名称', addTarget: '添加目标', controlTable: '标准地控制指标表', source: '依据文件',
+      illustrativeFlag: '示例数据', illustrative: '当前控制指标表为示例数据，仅供演示；请按本地区正式文件修改。', acceptanceYears: '投产后几年验收', rectifyMonths: '整改期限（月）',
+      penaltyFormula: '违约金公式（shortfall_ratio 为未达标比例）', indicators: '控制指标', unit: '单位', min: '不低于', max: '不高于', formula: '计算公式（留空则验收时录入）', addIndicator: '添加指标',
+      rows: '各行业控制值', prefix: '行业代码前缀', label: '行业名称', addRow: '添加行业',
     },
     pipeline: {
       title: '项目漏斗', year: '年度', total: '项目总数', investment: '总投资(万元)', plan: '年度计划投资(万元)', funnel: '各阶段项目（已达到该阶段）', byTrack: '各赛道项目（当前阶段）',
