@@ -2,7 +2,9 @@
  * What every HTTP benchmark shares (bench:tracking, bench:projects): a signed-in agent over app.inject, timed series
  * of GET requests with their percentiles, and small printing helpers.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 
 export const NEW_PASSWORD = 'Luoshi#2026-bench';
 
@@ -128,4 +130,48 @@ export function printSeries(all: Series[], targetP95Ms: number): void {
     log(`  ${pad(s.label, 36)}${String(sorted.length).padStart(8)}${cells.join('')}  ${ok}${s.note ? `  (${s.note})` : ''}`);
   }
   log('  (milliseconds, app.inject round trip: session lookup, validation, queries, serialisation)');
+}
+
+/**
+ * A database of its own for a bench run, made on the server at `adminUrl` (null, with a notice, when PostgreSQL is not
+ * reachable): its name, the server's version, its URL, and `drop()` (kept instead when `keep`).
+ */
+export async function scratchDatabase(
+  adminUrl: string,
+  bench: string,
+  keep: boolean,
+): Promise<{ name: string; server: string; url: string; drop(): Promise<void> } | null> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    await admin.end().catch(() => undefined);
+    log(`PostgreSQL is not reachable at ${redact(adminUrl)} (${(e as Error).message}).`);
+    log(`Skipping the ${bench} bench: start PostgreSQL or set BENCH_DATABASE_URL.`);
+    return null;
+  }
+  const server = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+  const name = `luoshi_bench_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const drop = async () => {
+    if (keep) {
+      log(`\nKept the bench database: ${redact(url)}`);
+      return;
+    }
+    const c = new pg.Client({ connectionString: adminUrl });
+    try {
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      log(`\nDropped ${name}.`);
+    } catch (e) {
+      log(`\nCould not drop ${name} (${(e as Error).message}): drop it by hand.`);
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  };
+  return { name, server, url, drop };
 }

@@ -20,11 +20,10 @@
  *                       each measured.
  *   BENCH_KEEP=1        keep the database afterwards (prints its URL)
  */
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { Agent, intEnv, log, p95, pad, printSeries, redact, runSeries, secs, type Inspect } from './http-series.js';
+import { Agent, intEnv, log, p95, pad, printSeries, runSeries, scratchDatabase, secs, type Inspect } from './http-series.js';
 import pg from 'pg';
 import { count, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -588,22 +587,9 @@ async function measure(url: string, database: Database, agents: { duchashi: Agen
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    await admin.end().catch(() => undefined);
-    log(`PostgreSQL is not reachable at ${redact(ADMIN_URL)} (${(e as Error).message}).`);
-    log('Skipping the tracking bench: start PostgreSQL or set BENCH_DATABASE_URL.');
-    return 0;
-  }
-  const server = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  const name = `luoshi_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const scratch = await scratchDatabase(ADMIN_URL, 'tracking', KEEP);
+  if (!scratch) return 0;
+  const { name, server, url: dbUrl } = scratch;
 
   let database: Database | null = null;
   let app: FastifyInstance | null = null;
@@ -613,20 +599,7 @@ async function main(): Promise<number> {
   const dropAll = async () => {
     await app?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
-    if (KEEP) {
-      log(`\nKept the bench database: ${redact(dbUrl)}`);
-      return;
-    }
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    try {
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      log(`\nDropped ${name}.`);
-    } catch (e) {
-      log(`\nCould not drop ${name} (${(e as Error).message}): drop it by hand.`);
-    } finally {
-      await c.end().catch(() => undefined);
-    }
+    await scratch.drop();
   };
   const onSignal = (sig: NodeJS.Signals) => {
     interrupted = true;
