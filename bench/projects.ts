@@ -33,10 +33,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { counters, leaderPortfolios, people, projects, units, users } from '../src/db/schema.js';
 import { Rng } from '../src/demo/anyuan-enterprises.js';
-import { DEMO_TRACKS } from '../src/demo/anyuan-projects.js';
+import { DEMO_TRACKS, FUNDS, PROBLEMS, PROGRESS, TRACK_INDUSTRY, demoUscc as uscc } from '../src/demo/anyuan-projects.js';
 import { resolveCommitments, type Commitment } from '../src/domain/projects/commitments.js';
 import {
   monthlyReportDueOn,
+  monthsBetween,
   STAGE_IDS,
   STAGES,
   stageIndex,
@@ -48,7 +49,6 @@ import {
 import type { MujunRecord } from '../src/domain/mujun/fields.js';
 import { SOURCE_BY_ID } from '../src/domain/mujun/sources.js';
 import { addDays } from '../src/domain/time/dates.js';
-import { usccCheckChar, USCC_ALPHABET } from '../src/domain/uscc/uscc.js';
 import { buildApp } from '../src/http/app.js';
 import { buildActor, systemActor, type Clock, type Ctx } from '../src/services/context.js';
 import { departmentCsv } from '../src/services/mujun/demo.js';
@@ -88,14 +88,6 @@ const fmt = (x: number) => x.toLocaleString('en');
 
 // ─── the generated district ────────────────────────────────────────────────────────────────────────────────────────
 
-const TRACK_INDUSTRY: Record<string, string[]> = {
-  电子信息: ['C3971', 'C3982', 'C3984'],
-  新材料: ['C3073', 'C3089', 'C2669'],
-  装备制造: ['C3599', 'C3511', 'C3831'],
-  节能环保: ['C3591', 'C2662', 'C3073'],
-  数字经济: ['C3912', 'C3919', 'C3962'],
-  生物医药: ['C2710', 'C2740', 'C2770'],
-};
 const PRODUCTS = [
   '高端电子元器件',
   '新型显示模组',
@@ -129,22 +121,6 @@ const INVESTOR_PARTS = [
   '鑫诚',
 ];
 const INVESTOR_KINDS = ['新材料科技', '电子科技', '智能装备', '环保技术', '生物医药', '信息技术', '精密机械', '新能源'];
-const FUNDS = ['萍乡市产业引导基金', '安源区工业发展基金', '江西省现代产业引导基金'];
-const PROGRESS: Record<Stage, string[]> = {
-  negotiating: ['与投资方进行第二轮洽谈'],
-  signed: ['办理项目备案、环评等前期手续', '完成项目公司注册，推进土地摘牌准备'],
-  land: ['完成土地摘牌，开展施工图设计', '办理建设工程规划许可'],
-  started: ['主体厂房基础施工', '主体钢结构安装', '厂房封顶，开展设备基础施工'],
-  completed: ['设备安装调试', '办理竣工验收备案'],
-  producing: ['首条生产线试生产', '产能逐步释放', '生产经营正常'],
-  full: ['全面达产'],
-};
-const PROBLEMS = [
-  '施工用电增容需协调供电公司',
-  '项目用地周边道路尚未贯通',
-  '环评批复进度滞后，需协调市生态环境局',
-  '融资缺口约 3000 万元，需协调银行',
-];
 /** Lead units (demo codes) and their weights: the investment bureau and the industry bureau lead most projects. */
 const LEADS: [string, number][] = [
   ['SWJ', 30],
@@ -184,24 +160,6 @@ function weighted<T>(rng: Rng, xs: [T, number][]): T {
 }
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng.u() * xs.length)]!;
 const round = (x: number, step = 10) => Math.round(x / step) * step;
-
-function uscc(rng: Rng): string {
-  let body = '91360302MA';
-  while (body.length < 17) body += USCC_ALPHABET[rng.int(0, 30)];
-  return body + usccCheckChar(body)!;
-}
-
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > to.slice(0, 7)) break;
-    out.push(s);
-    if (++m > 12) ((m = 1), y++);
-  }
-  return out;
-}
 
 /** A moment on a day, China time. */
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);

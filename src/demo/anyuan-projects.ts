@@ -4,7 +4,7 @@
  * production whose 对标验收 is run on the demo's 亩均 data — investors are demo enterprises, so pass and fail come
  * from their own figures. Deterministic given the day of loading (dates are relative to it). Illustrative only.
  */
-import { STAGE_IDS, stageIndex, type InvestorFlag, type ProjectSource, type ProjectState, type Stage } from '../domain/projects/lifecycle.js';
+import { monthsBetween, STAGE_IDS, stageIndex, type InvestorFlag, type ProjectSource, type ProjectState, type Stage } from '../domain/projects/lifecycle.js';
 import { addDays, type IsoDate } from '../domain/time/dates.js';
 import { usccCheckChar, USCC_ALPHABET } from '../domain/uscc/uscc.js';
 import type { MujunRecord } from '../domain/mujun/fields.js';
@@ -42,7 +42,8 @@ export interface DemoProject {
   acceptance: { year: number; entered: Record<string, number> } | null;
 }
 
-const TRACK_INDUSTRY: Record<string, string[]> = {
+/** Industry codes (GB/T 4754) per demo track. */
+export const TRACK_INDUSTRY: Record<string, string[]> = {
   电子信息: ['C3971', 'C3982', 'C3984'],
   新材料: ['C3073', 'C3089', 'C2669'],
   装备制造: ['C3599', 'C3511', 'C3831'],
@@ -63,9 +64,10 @@ const INVESTORS = [
   '广东粤芯半导体有限公司', '上海联影智能医疗科技有限公司', '北京数聚科技有限公司', '江苏恒泰精密机械有限公司',
   '福建闽新材料科技有限公司', '长沙远大住工科技有限公司', '武汉光谷信息技术有限公司', '成都天府生物医药有限公司',
 ];
-const FUNDS = ['萍乡市产业引导基金', '安源区工业发展基金', '江西省现代产业引导基金'];
+export const FUNDS = ['萍乡市产业引导基金', '安源区工业发展基金', '江西省现代产业引导基金'];
 const PLACES = ['P-AYKF', 'P-AYKF', 'P-AYKF', 'P-KCC', 'P-KCC', 'T-QS', 'T-GK', 'T-WB', 'S-BYU'];
-const PROGRESS: Record<Stage, string[]> = {
+/** Monthly progress texts by the stage a project is in. */
+export const PROGRESS: Record<Stage, string[]> = {
   negotiating: ['与投资方进行第二轮洽谈'],
   signed: ['办理项目备案、环评等前期手续', '完成项目公司注册，推进土地摘牌准备'],
   land: ['完成土地摘牌，开展施工图设计', '办理建设工程规划许可'],
@@ -74,7 +76,7 @@ const PROGRESS: Record<Stage, string[]> = {
   producing: ['首条生产线试生产', '产能逐步释放'],
   full: ['全面达产'],
 };
-const PROBLEMS = ['施工用电增容需协调供电公司', '项目用地周边道路尚未贯通', '环评批复进度滞后，需协调市生态环境局', '融资缺口约 3000 万元，需协调银行'];
+export const PROBLEMS = ['施工用电增容需协调供电公司', '项目用地周边道路尚未贯通', '环评批复进度滞后，需协调市生态环境局', '融资缺口约 3000 万元，需协调银行'];
 
 const INTENSITY = 520; // 万元/亩 of fixed assets: above every row of the illustrative table
 const PLOT_RATIO = 1.6;
@@ -102,30 +104,13 @@ function acceptanceFirms(enterprises: readonly MujunRecord[]): MujunRecord[] {
 }
 
 /** A valid 统一社会信用代码 for a demo investor (91 + 360302 + nine characters + its check character). */
-function demoUscc(rng: Rng): string {
+export function demoUscc(rng: Rng): string {
   let body = '91360302MA';
   while (body.length < 17) body += USCC_ALPHABET[rng.int(0, 30)];
   return body + usccCheckChar(body)!;
 }
 
 const round = (x: number, step = 10) => Math.round(x / step) * step;
-
-function monthsBetween(from: IsoDate, to: IsoDate): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > end) break;
-    out.push(s);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
 
 /**
  * The demo projects as of `today`. `enterprises` are the demo 亩均 records of the latest data year (`dataYear`): the

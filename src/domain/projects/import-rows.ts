@@ -1,6 +1,6 @@
 /** The yearly project list (项目台账) as the offices keep it in Excel: its columns and the pure parsing of its cells. */
 import type { ColumnSpec } from '../import/sheet.js';
-import { parseDate, splitNames } from '../tasks/import-rows.js';
+import { byLabel, parseDate, splitNames } from '../tasks/import-rows.js';
 import { INVESTOR_FLAGS, PROJECT_SOURCES, STAGES, STAGE_IDS, type InvestorFlag, type ProjectSource, type Stage } from './lifecycle.js';
 
 export const PROJECT_COLUMNS: ColumnSpec[] = [
@@ -27,9 +27,6 @@ export const PROJECT_COLUMNS: ColumnSpec[] = [
 
 /** Columns the export adds for reading (the import ignores them). */
 export const EXPORT_ONLY_COLUMNS = ['序号', '当前阶段', '累计完成投资(万元)', '最新月报', '预警'] as const;
-
-const byLabel = <K extends string>(table: Record<K, { zh: string; en: string }>) =>
-  new Map<string, K>(Object.entries(table).flatMap(([k, v]) => [[k, k as K], [(v as { zh: string }).zh, k as K]] as [string, K][]));
 
 export const SOURCE_BY_LABEL = byLabel<ProjectSource>(PROJECT_SOURCES);
 const FLAG_BY_LABEL = byLabel<InvestorFlag>(INVESTOR_FLAGS);

@@ -5,6 +5,7 @@ import {
   behindSchedule,
   missedMonthlyReport,
   monthlyReportDueOn,
+  monthsBetween,
   plannedDateProblems,
   projectLight,
   stageMoveProblems,
@@ -79,6 +80,8 @@ describe('stage moves', () => {
 describe('monthly reports and the light', () => {
   it('owes the last month whose due day has passed, from the month of signing', () => {
     expect(monthlyReportDueOn('2026-12', 5)).toBe('2027-01-05');
+    expect(monthsBetween('2025-11-20', '2026-02-03')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03-01', '2026-02-28')).toEqual([]);
     expect(monthlyReportDueOn('2026-01', 31)).toBe('2026-02-28');
     // 2 March, due day 5: February is not due yet, January is
     expect(missedMonthlyReport('started', '2025-10-10', new Set(['2025-12']), 5, today)).toEqual({ month: '2026-01', dueOn: '2026-02-05' });

@@ -152,6 +152,20 @@ export function previousMonth(m: YearMonth): YearMonth {
   return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
 }
 
+/** Every month from the month of `from` to the month of `to`, both included ('YYYY-MM'). */
+export function monthsBetween(from: IsoDate, to: IsoDate): YearMonth[] {
+  const out: YearMonth[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const end = to.slice(0, 7);
+  for (;;) {
+    const s = `${y}-${String(m).padStart(2, '0')}`;
+    if (s > end) break;
+    out.push(s);
+    if (++m > 12) ((m = 1), y++);
+  }
+  return out;
+}
+
 /** The date a month's report is due: day `dueDay` of the next month (clamped to its length). */
 export function monthlyReportDueOn(month: YearMonth, dueDay: number): IsoDate {
   const [y, mo] = month.split('-').map(Number) as [number, number];

@@ -31,7 +31,8 @@ export function splitNames(text: string): string[] {
     .filter(Boolean);
 }
 
-const byLabel = <K extends string>(table: Record<K, { zh: string; en: string }>) =>
+/** Key or Chinese label → key, for a label table ({ key: { zh, en } }). */
+export const byLabel = <K extends string>(table: Record<K, { zh: string; en: string }>) =>
   new Map<string, K>(
     Object.entries(table).flatMap(
       ([k, v]) =>

@@ -44,3 +44,12 @@ export function dayOfMonth(year: number, month: number, day: number): IsoDate {
   const dd = Math.min(day, daysInMonth(y, m));
   return `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
+
+/** The same day `months` later (or earlier), clamped to the end of a shorter month: 2026-01-31 + 1 → 2026-02-28. */
+export function addMonths(d: IsoDate, months: number): IsoDate {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(day, daysInMonth(ny, nm))).padStart(2, '0')}`;
+}

@@ -9,7 +9,7 @@ import { projectAcceptances, projectStages, projects } from '../../db/schema.js'
 import type { Db } from '../../db/client.js';
 import { AppError, validation } from '../../domain/errors.js';
 import { judgeAcceptance, measureActuals, VERDICTS, type AcceptanceSubject, type Verdict } from '../../domain/projects/commitments.js';
-import { addDays, localDate } from '../../domain/time/dates.js';
+import { addDays, addMonths, localDate } from '../../domain/time/dates.js';
 import type { MujunRecord } from '../../domain/mujun/fields.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { mergedRecords } from '../mujun/reconcile.js';
@@ -23,15 +23,6 @@ export function acceptanceDueOn(producingOn: string | null, years: number): stri
   const y = Number(producingOn.slice(0, 4)) + years;
   const md = producingOn.slice(5);
   return md === '02-29' ? `${y}-03-01` : `${y}-${md}`;
-}
-
-function addMonths(d: string, months: number): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
 interface Judged {
