@@ -2,7 +2,7 @@
  * Multipart uploads and file downloads for every route: the text fields and one size-limited file of a request, and
  * a safe `Content-Disposition` for a stored file's name.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, validation } from '../domain/errors.js';
 
@@ -83,4 +83,22 @@ export async function oneFile(req: FastifyRequest, maxBytes: number): Promise<Up
   if (!file) throw new AppError(422, 'VALIDATION', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
   const content = await file.toBuffer();
   return { filename: file.filename, mime: file.mimetype, content };
+}
+
+/**
+ * Sends a stored upload (an attachment, a project file, appeal evidence) as a download: never rendered by the browser
+ * (attachment, nosniff, a sandboxing CSP), never cached.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  f: { filename: string; mime: string; content: Buffer },
+  fallback: string,
+): FastifyReply {
+  return reply
+    .header('content-type', f.mime)
+    .header('content-disposition', attachmentDisposition(f.filename, fallback))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(f.content);
 }

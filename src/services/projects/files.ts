@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { projectFiles } from '../../db/schema.js';
 import { checkAttachmentType } from '../../domain/files/attachments.js';
+import { evidenceMime } from '../../domain/files/evidence.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { requirePermission, type Ctx } from '../context.js';
 import { loadVisibleProject, reportsFor } from './access.js';
@@ -25,7 +26,8 @@ export async function uploadProjectFile(
       .values({
         projectId,
         filename: f.filename.slice(0, 200),
-        mime: f.mime || 'application/octet-stream',
+        // served as its extension says, never as the sender claimed
+        mime: evidenceMime(f.filename),
         size: f.content.length,
         content: f.content,
         uploadedBy: ctx.actor.userId,

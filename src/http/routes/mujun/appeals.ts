@@ -11,7 +11,7 @@ import {
 } from '../../../services/mujun/appeals.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition, parseFields, readMultipart } from '../../uploads.js';
+import { parseFields, readMultipart, sendStoredFile } from '../../uploads.js';
 
 const fileFields = z.object({
   runId: z.uuid('评价批次编号格式不正确'),
@@ -69,13 +69,7 @@ export const mujunAppealRoutes: Routes = (app, deps) => {
     { config: { permission: 'mujun.read' }, schema: { params: idParams, tags, summary: '下载申诉证明材料' } },
     async (req, reply) => {
       const f = await appealEvidence(ctxOf(req, deps), req.params.id);
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', attachmentDisposition(f.filename, 'evidence'))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(f.content);
+      return sendStoredFile(reply, f, 'evidence');
     },
   );
   r.post(

@@ -20,7 +20,7 @@ import {
 import { EVIDENCE_MAX_BYTES } from '../../../domain/files/evidence.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition, oneFile, parseFields, readMultipart } from '../../uploads.js';
+import { attachmentDisposition, oneFile, parseFields, readMultipart, sendStoredFile } from '../../uploads.js';
 import { acceptBody, appealFields, decisionBody, moveBody, projectBody, projectQuery, raiseBody, reportBody } from './schema.js';
 
 export const projectRoutes: Routes = (app, deps) => {
@@ -119,11 +119,7 @@ export const projectRoutes: Routes = (app, deps) => {
     { config: read, schema: { params: idParams.extend({ fileId: z.uuid() }), tags, summary: '下载项目材料' } },
     async (req, reply) => {
       const f = await downloadProjectFile(ctxOf(req, deps), req.params.id, req.params.fileId);
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', attachmentDisposition(f.filename, 'file'))
-        .header('x-content-type-options', 'nosniff')
-        .send(f.content);
+      return sendStoredFile(reply, f, 'file');
     },
   );
   r.get(
@@ -170,11 +166,7 @@ export const projectRoutes: Routes = (app, deps) => {
     { config: read, schema: { params: appealParams, tags, summary: '下载申诉证明材料' } },
     async (req, reply) => {
       const f = await projectAppealEvidence(ctxOf(req, deps), req.params.id, req.params.appealId);
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', attachmentDisposition(f.filename, 'evidence'))
-        .header('x-content-type-options', 'nosniff')
-        .send(f.content);
+      return sendStoredFile(reply, f, 'evidence');
     },
   );
   r.post(

@@ -6,7 +6,7 @@ import { importTasks } from '../../../services/tasks/import.js';
 import { IMPORT_MAX_BYTES } from '../org/import.js';
 import { ctxOf } from '../../auth-hooks.js';
 import { XLSX_MIME, contentDisposition, idParams, typed, type Routes } from '../../deps.js';
-import { attachmentDisposition, oneFile } from '../../uploads.js';
+import { oneFile, sendStoredFile } from '../../uploads.js';
 import { isoDate, ledgerQuery } from './schema.js';
 
 export const taskFileRoutes: Routes = (app, deps) => {
@@ -29,11 +29,7 @@ export const taskFileRoutes: Routes = (app, deps) => {
     },
     async (req, reply) => {
       const a = await downloadAttachment(ctxOf(req, deps), req.params.id, req.params.attachmentId);
-      return reply
-        .header('content-type', a.mime)
-        .header('content-disposition', attachmentDisposition(a.filename, 'file'))
-        .header('x-content-type-options', 'nosniff')
-        .send(a.content);
+      return sendStoredFile(reply, a, 'file');
     },
   );
   r.get(
